@@ -1,0 +1,107 @@
+import type { DType } from '../tensor/dtype.js';
+import type { Tensor } from '../tensor/Tensor.js';
+
+/**
+ * The kernel interface every backend implements, by name. Kernels trust their inputs: the ops layer has
+ * already checked shapes, dtypes and ranges, and resolved defaults (axes sorted, pads explicit).
+ * Kernels never record gradients and never mutate their inputs; each returns a fresh tensor.
+ */
+
+/** Element-wise functions of one tensor. */
+export type UnaryKernelName =
+  | 'Neg'
+  | 'Abs'
+  | 'Sign'
+  | 'Exp'
+  | 'Log'
+  | 'Log1p'
+  | 'Sqrt'
+  | 'Square'
+  | 'Reciprocal'
+  | 'Tanh'
+  | 'Sigmoid'
+  | 'Relu'
+  | 'Softplus'
+  | 'Sin'
+  | 'Cos';
+
+/** Broadcasting functions of two tensors of the same dtype; comparisons return int32 0/1. */
+export type BinaryKernelName =
+  | 'Add'
+  | 'Sub'
+  | 'Mul'
+  | 'Div'
+  | 'Pow'
+  | 'Maximum'
+  | 'Minimum'
+  | 'Equal'
+  | 'NotEqual'
+  | 'Less'
+  | 'LessEqual'
+  | 'Greater'
+  | 'GreaterEqual';
+
+/** Reductions over a set of axes; the result keeps the reduced axes as size 1. */
+export type ReduceKernelName = 'Sum' | 'Prod' | 'Max' | 'Min';
+
+/** Window geometry of a 2-D convolution or pooling over NHWC tensors, with padding already resolved. */
+export interface Conv2DGeometry {
+  strides: [number, number];
+  dilations: [number, number];
+  /** Zero padding before and after: [top, bottom, left, right]. */
+  pads: [number, number, number, number];
+}
+
+/** Pooling geometry: window size plus the convolution geometry (dilations are always 1). */
+export interface Pool2DGeometry extends Conv2DGeometry {
+  poolSize: [number, number];
+}
+
+type UnaryKernels = { [K in UnaryKernelName]: (x: Tensor) => Tensor };
+type BinaryKernels = { [K in BinaryKernelName]: (a: Tensor, b: Tensor) => Tensor };
+type ReduceKernels = { [K in ReduceKernelName]: (x: Tensor, axes: readonly number[]) => Tensor };
+/** Index of the largest (ArgMax) or smallest (ArgMin) value along `axis` (first on ties); int32, axis kept as 1. */
+type ArgReduceKernels = { [K in 'ArgMax' | 'ArgMin']: (x: Tensor, axis: number) => Tensor };
+
+/** Signatures of every kernel, by name. */
+export interface KernelMap extends UnaryKernels, BinaryKernels, ReduceKernels, ArgReduceKernels {
+  LeakyRelu: (x: Tensor, alpha: number) => Tensor;
+  Elu: (x: Tensor, alpha: number) => Tensor;
+  Clip: (x: Tensor, min: number, max: number) => Tensor;
+  /** Picks `a` where `cond` is non-zero, else `b`; all three broadcast. */
+  Where: (cond: Tensor, a: Tensor, b: Tensor) => Tensor;
+  Cast: (x: Tensor, dtype: DType) => Tensor;
+  BroadcastTo: (x: Tensor, shape: readonly number[]) => Tensor;
+  Transpose: (x: Tensor, perm: readonly number[]) => Tensor;
+  Slice: (x: Tensor, begin: readonly number[], size: readonly number[]) => Tensor;
+  Concat: (xs: readonly Tensor[], axis: number) => Tensor;
+  Pad: (x: Tensor, paddings: readonly (readonly [number, number])[], value: number) => Tensor;
+  /** Selects slices of `x` along `axis` at int32 `indices` (already range-checked). */
+  Gather: (x: Tensor, indices: Tensor, axis: number) => Tensor;
+  /** Inverse of Gather: sums slices of `updates` into a zero tensor of `shape` along `axis` at `indices`. */
+  ScatterAdd: (updates: Tensor, indices: Tensor, axis: number, shape: readonly number[]) => Tensor;
+  OneHot: (indices: Tensor, depth: number, onValue: number, offValue: number, dtype: DType) => Tensor;
+  /** Batched matrix product over the last two axes; batch axes broadcast. */
+  MatMul: (a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean) => Tensor;
+  Softmax: (x: Tensor, axis: number) => Tensor;
+  LogSoftmax: (x: Tensor, axis: number) => Tensor;
+  /** x: [N, H, W, Cin], filter: [kh, kw, Cin, Cout] → [N, outH, outW, Cout]. */
+  Conv2D: (x: Tensor, filter: Tensor, geometry: Conv2DGeometry) => Tensor;
+  Conv2DBackpropInput: (dy: Tensor, filter: Tensor, xShape: readonly number[], geometry: Conv2DGeometry) => Tensor;
+  Conv2DBackpropFilter: (x: Tensor, dy: Tensor, filterShape: readonly number[], geometry: Conv2DGeometry) => Tensor;
+  MaxPool2D: (x: Tensor, geometry: Pool2DGeometry) => Tensor;
+  /** Routes each output gradient to the first maximum of its window. */
+  MaxPool2DGrad: (x: Tensor, dy: Tensor, geometry: Pool2DGeometry) => Tensor;
+  /** Averages over the window's positions inside the input (padding is not counted). */
+  AvgPool2D: (x: Tensor, geometry: Pool2DGeometry) => Tensor;
+  AvgPool2DGrad: (dy: Tensor, xShape: readonly number[], geometry: Pool2DGeometry) => Tensor;
+}
+
+/** Every kernel name. */
+export type KernelName = keyof KernelMap;
+
+/** A set of kernels under one name. Backends may implement a subset; a missing kernel throws when used. */
+export interface Backend {
+  readonly name: string;
+  readonly kernels: Partial<KernelMap>;
+}

@@ -1,0 +1,55 @@
+import { BackendError, KernelNotFoundError } from '../errors/errors.js';
+import type { Backend, KernelMap, KernelName } from './kernels.js';
+import { referenceBackend } from './reference/index.js';
+
+interface Registration {
+  backend: Backend;
+  priority: number;
+}
+
+// The reference backend is always there, at the lowest priority, so every op works out of the box.
+const registry = new Map<string, Registration>([['reference', { backend: referenceBackend, priority: 0 }]]);
+let active: Backend | null = null;
+
+/**
+ * Registers a backend. The highest-priority registered backend becomes active unless one was chosen with
+ * `setBackend`.
+ */
+export function registerBackend(backend: Backend, priority = 0): void {
+  registry.set(backend.name, { backend, priority });
+}
+
+/** Makes the backend called `name` the active one. */
+export function setBackend(name: string): void {
+  const reg = registry.get(name);
+  if (!reg) {
+    throw new BackendError(
+      `setBackend: no backend named ${JSON.stringify(name)}; registered: ${[...registry.keys()].join(', ') || 'none'}.`,
+      { backend: name },
+    );
+  }
+  active = reg.backend;
+}
+
+/** The active backend (the highest-priority registered one until `setBackend` is called). */
+export function getBackend(): Backend {
+  if (active) return active;
+  let best: Registration | undefined;
+  for (const reg of registry.values()) if (!best || reg.priority > best.priority) best = reg;
+  if (!best) throw new BackendError('No backend is registered.');
+  active = best.backend;
+  return active;
+}
+
+/** Names of the registered backends. */
+export function listBackends(): string[] {
+  return [...registry.keys()];
+}
+
+/** The active backend's kernel called `name`; throws `KernelNotFoundError` naming kernel and backend. */
+export function getKernel<K extends KernelName>(name: K): KernelMap[K] {
+  const backend = getBackend();
+  const kernel = backend.kernels[name];
+  if (!kernel) throw new KernelNotFoundError(name, backend.name);
+  return kernel as KernelMap[K];
+}

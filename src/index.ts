@@ -1,0 +1,19 @@
+/**
+ * lsml: large-scale machine learning in TypeScript. The public API, layer by layer (see shared/DESIGN.md).
+ */
+export * from './errors/index.js';
+export { Random, setGlobalSeed } from './util/random.js';
+export * from './tensor/index.js';
+export {
+  type Backend,
+  type KernelMap,
+  type KernelName,
+  getBackend,
+  getKernel,
+  listBackends,
+  referenceBackend,
+  registerBackend,
+  setBackend,
+} from './backend/index.js';
+export * from './autograd/index.js';
+export * from './ops/index.js';

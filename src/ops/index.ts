@@ -1,0 +1,23 @@
+import './chain.js';
+
+export * from './binary.js';
+export * from './broadcastTo.js';
+export * from './cast.js';
+export * from './compare.js';
+export * from './concat.js';
+export * from './conv2d.js';
+export type { Padding, Size2 } from './convGeometry.js';
+export * from './creation.js';
+export * from './gather.js';
+export * from './matmul.js';
+export * from './oneHot.js';
+export type { TensorLike } from './operands.js';
+export * from './pad.js';
+export * from './pool2d.js';
+export * from './reduce.js';
+export * from './reshape.js';
+export * from './slice.js';
+export * from './softmax.js';
+export * from './transpose.js';
+export * from './unary.js';
+export * from './where.js';
