@@ -3,6 +3,8 @@
  */
 export * from './errors/index.js';
 export { Random, setGlobalSeed } from './util/random.js';
+export { type LsmlWarning, captureWarnings, onWarning, warn } from './util/warnings.js';
+export type { ProgressCallback, ProgressEvent } from './util/progress.js';
 export * from './tensor/index.js';
 export {
   type Backend,
