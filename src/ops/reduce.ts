@@ -7,6 +7,7 @@ import { Tensor } from '../tensor/Tensor.js';
 import { add, div, mul, sub } from './binary.js';
 import { expandGrad, kCast, kDiv, kMul, kSumKeep, kWhere, reshapeRaw, scalarOf } from './kernelMath.js';
 import { checkFloat, checkTensor } from './operands.js';
+import { reshape } from './reshape.js';
 import { exp, log, square } from './unary.js';
 
 /** Axes to reduce: one axis, a list, or all when omitted. */
@@ -128,7 +129,7 @@ export function logSumExp(x: Tensor, axes?: Axes, { keepDims = false }: ReduceOp
     return kWhere(infinite, scalarOf(0, x.dtype), raw); // all −∞ (or a +∞) must not become ∞ − ∞
   });
   const out = add(log(sum(exp(sub(x, m)), ax, { keepDims: true })), m);
-  return keepDims ? out : reshapeRaw(out, reducedShape(x.shape, ax, false));
+  return keepDims ? out : reshape(out, reducedShape(x.shape, ax, false));
 }
 
 /** Options of `variance` and `std`. */
