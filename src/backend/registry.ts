@@ -10,6 +10,8 @@ interface Registration {
 // The reference backend is always there, at the lowest priority, so every op works out of the box.
 const registry = new Map<string, Registration>([['reference', { backend: referenceBackend, priority: 0 }]]);
 let active: Backend | null = null;
+// True once a backend was chosen by name (setBackend or LSML_BACKEND); registering another then changes nothing.
+let chosenByName = false;
 
 /**
  * Registers a backend. The highest-priority registered backend becomes active unless one was chosen with
@@ -17,6 +19,7 @@ let active: Backend | null = null;
  */
 export function registerBackend(backend: Backend, priority = 0): void {
   registry.set(backend.name, { backend, priority });
+  if (!chosenByName) active = null; // re-pick by priority on next use
 }
 
 /** Makes the backend called `name` the active one. */
@@ -29,11 +32,26 @@ export function setBackend(name: string): void {
     );
   }
   active = reg.backend;
+  chosenByName = true;
 }
 
-/** The active backend (the highest-priority registered one until `setBackend` is called). */
+/** The backend named by the LSML_BACKEND environment variable (Node only), if any. */
+function backendFromEnvironment(): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.LSML_BACKEND || undefined;
+}
+
+/**
+ * The active backend: the one chosen by `setBackend`, else the one named by LSML_BACKEND, else the
+ * highest-priority registered one.
+ */
 export function getBackend(): Backend {
   if (active) return active;
+  const requested = backendFromEnvironment();
+  if (requested !== undefined) {
+    setBackend(requested);
+    return getBackend();
+  }
   let best: Registration | undefined;
   for (const reg of registry.values()) if (!best || reg.priority > best.priority) best = reg;
   if (!best) throw new BackendError('No backend is registered.');

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import * as L from '../../src/index.js';
+
+describe('backend registry', () => {
+  it('starts with the reference backend active', () => {
+    expect(L.listBackends()).toContain('reference');
+    expect(L.getBackend().name).toBe('reference');
+  });
+
+  it('picks the highest-priority backend, until one is chosen by name', () => {
+    const calls: string[] = [];
+    const fast: L.Backend = {
+      name: 'fast-test',
+      kernels: {
+        ...L.referenceBackend.kernels,
+        Exp: (x) => {
+          calls.push('Exp');
+          return (L.referenceBackend.kernels.Exp as (t: L.Tensor) => L.Tensor)(x);
+        },
+      },
+    };
+    L.registerBackend(fast, 10);
+    expect(L.getBackend().name).toBe('fast-test');
+    L.exp(L.zeros([2]));
+    expect(calls).toEqual(['Exp']);
+    L.setBackend('reference');
+    L.registerBackend({ ...fast, name: 'faster-test' }, 20);
+    expect(L.getBackend().name).toBe('reference'); // an explicit choice sticks
+    L.exp(L.zeros([2]));
+    expect(calls).toEqual(['Exp']);
+  });
+
+  it('getKernel returns the active backend kernel by name', () => {
+    L.setBackend('reference');
+    expect(L.getKernel('MatMul')).toBe(L.referenceBackend.kernels.MatMul);
+  });
+});
