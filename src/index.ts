@@ -19,3 +19,4 @@ export {
 } from './backend/index.js';
 export * from './autograd/index.js';
 export * from './ops/index.js';
+export * from './metrics/index.js';
