@@ -3,7 +3,7 @@ import { averageBinaryScore } from './core/averageBinaryScore.js';
 import { checkNotEmpty, checkSameLength, readNumeric, readSampleWeight, readTarget } from './core/input.js';
 import { pyRepr, uniqueSorted } from './core/labels.js';
 import { oneOf } from './core/options.js';
-import { pairwiseSum } from './core/pairwiseSum.js';
+import { pairwiseSum } from '../util/pairwiseSum.js';
 import { prCurvePoints } from './core/prCurvePoints.js';
 import { targetType } from './core/targetType.js';
 import type { Label, LabelInput, SampleWeight, ScoreInput } from './core/types.js';

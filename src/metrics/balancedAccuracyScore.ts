@@ -2,7 +2,7 @@ import { warn } from '../util/warnings.js';
 import { confusionCounts } from './core/confusion.js';
 import { checkNotEmpty } from './core/input.js';
 import { checkBoolean } from './core/options.js';
-import { pairwiseSum, sumAxis1 } from './core/pairwiseSum.js';
+import { pairwiseSum, sumAxis1 } from '../util/pairwiseSum.js';
 import type { LabelInput, SampleWeight } from './core/types.js';
 
 /** Options of {@link balancedAccuracyScore}. */

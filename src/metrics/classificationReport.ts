@@ -2,7 +2,7 @@ import { ValueError } from '../errors/errors.js';
 import { warn } from '../util/warnings.js';
 import { checkTargets } from './core/checkTargets.js';
 import { checkNumber } from './core/options.js';
-import { pairwiseSum } from './core/pairwiseSum.js';
+import { pairwiseSum } from '../util/pairwiseSum.js';
 import { computePrfs, type PrfsOptions } from './core/prfs.js';
 import { presentLabels, readLabelsOption } from './core/presentLabels.js';
 import { formatFixed, padStart, pyFloatRepr } from './core/pyFormat.js';

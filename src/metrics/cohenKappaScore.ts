@@ -1,7 +1,7 @@
 import { confusionCounts } from './core/confusion.js';
 import { checkNotEmpty } from './core/input.js';
 import { oneOf } from './core/options.js';
-import { pairwiseSum, sumAxis0, sumAxis1 } from './core/pairwiseSum.js';
+import { pairwiseSum, sumAxis0, sumAxis1 } from '../util/pairwiseSum.js';
 import type { Label, LabelInput, SampleWeight } from './core/types.js';
 
 /** Options of {@link cohenKappaScore}. */

@@ -3,7 +3,7 @@ import { Tensor } from '../tensor/Tensor.js';
 import { checkNotEmpty, checkSameLength, readNumeric, readSampleWeight } from './core/input.js';
 import { labelIndex, pyRepr, uniqueSorted } from './core/labels.js';
 import { checkBoolean, checkNumber } from './core/options.js';
-import { pairwiseSum } from './core/pairwiseSum.js';
+import { pairwiseSum } from '../util/pairwiseSum.js';
 import { readLabelsOption } from './core/presentLabels.js';
 import { checkTargetVector } from './core/scoreInputs.js';
 import { targetType } from './core/targetType.js';

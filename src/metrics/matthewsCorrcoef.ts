@@ -1,6 +1,6 @@
 import { confusionCounts } from './core/confusion.js';
 import { checkNotEmpty } from './core/input.js';
-import { pairwiseSum, sumAxis0, sumAxis1 } from './core/pairwiseSum.js';
+import { pairwiseSum, sumAxis0, sumAxis1 } from '../util/pairwiseSum.js';
 import type { LabelInput, SampleWeight } from './core/types.js';
 
 /** Options of {@link matthewsCorrcoef}. */

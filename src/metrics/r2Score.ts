@@ -1,7 +1,7 @@
 import { warn } from '../util/warnings.js';
 import { averageAxis0 } from './core/average.js';
 import { assembleR2 } from './core/assembleR2.js';
-import { sumAxis0 } from './core/pairwiseSum.js';
+import { sumAxis0 } from '../util/pairwiseSum.js';
 import {
   type Multioutput,
   type RawValues,

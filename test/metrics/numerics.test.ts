@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { stableArgsort } from '../../src/metrics/core/argsort.js';
 import { average, averageAxis0 } from '../../src/metrics/core/average.js';
-import { pairwiseSum, sumAxis0 } from '../../src/metrics/core/pairwiseSum.js';
+import { pairwiseSum, sumAxis0 } from '../../src/util/pairwiseSum.js';
 import { formatFixed, padStart, pyFloatRepr } from '../../src/metrics/core/pyFormat.js';
 import { Random } from '../../src/util/random.js';
 

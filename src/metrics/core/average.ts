@@ -1,5 +1,5 @@
 import { ValueError } from '../../errors/errors.js';
-import { pairwiseSum, sumAxis0 } from './pairwiseSum.js';
+import { pairwiseSum, sumAxis0 } from '../../util/pairwiseSum.js';
 
 /**
  * `np.average(values, weights=weights)`: the mean, or Σ values·weights / Σ weights, summed as NumPy does.

@@ -1,6 +1,6 @@
 import { average as npAverage } from './average.js';
 import type { NumericData } from './input.js';
-import { pairwiseSum, sumAxis0 } from './pairwiseSum.js';
+import { pairwiseSum, sumAxis0 } from '../../util/pairwiseSum.js';
 import type { Label } from './types.js';
 
 /** A score of one binary problem: labels, scores and optional weights. */

@@ -6,7 +6,7 @@ import { checkNotEmpty, readSampleWeight } from './input.js';
 import { labelCounts } from './labelCounts.js';
 import { pyRepr } from './labels.js';
 import { checkNumber, checkZeroDivision, oneOf } from './options.js';
-import { pairwiseSum } from './pairwiseSum.js';
+import { pairwiseSum } from '../../util/pairwiseSum.js';
 import { type PrfMetric, prfDivide, warnPrf } from './prfDivide.js';
 import { presentLabels, readLabelsOption } from './presentLabels.js';
 import type { Average, Label, LabelInput, SampleWeight, ZeroDivision } from './types.js';

@@ -1,5 +1,5 @@
 import { ValueError } from '../../errors/errors.js';
-import { pairwiseSum } from './pairwiseSum.js';
+import { pairwiseSum } from '../../util/pairwiseSum.js';
 
 /**
  * Area under a curve by the trapezoidal rule, as scikit-learn's `auc` computes it (`np.trapz`, with the sign

@@ -1,5 +1,5 @@
 import { average } from './average.js';
-import { pairwiseSum } from './pairwiseSum.js';
+import { pairwiseSum } from '../../util/pairwiseSum.js';
 
 /**
  * scikit-learn's `_weighted_sum`: the (weighted) mean of per-sample scores when `normalize`, else their
