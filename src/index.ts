@@ -20,3 +20,6 @@ export {
 export * from './autograd/index.js';
 export * from './ops/index.js';
 export * from './metrics/index.js';
+export * from './estimators/index.js';
+export * from './selection/index.js';
+export * from './preprocessing/index.js';

@@ -1,0 +1,2 @@
+export * from './DummyClassifier.js';
+export * from './DummyRegressor.js';
