@@ -23,3 +23,4 @@ export * from './metrics/index.js';
 export * from './estimators/index.js';
 export * from './selection/index.js';
 export * from './preprocessing/index.js';
+export * from './data/index.js';
