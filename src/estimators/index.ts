@@ -12,3 +12,4 @@ export type { ParamSpec, Params } from './base/params.js';
 export { type EstimatorJSON, loadEstimator, registerEstimator, registeredEstimators } from './base/persistence.js';
 export * as validators from './base/validators.js';
 export { DummyClassifier, DummyRegressor } from './dummy/index.js';
+export * from './svm/index.js';

@@ -1,0 +1,16 @@
+export * from './SVC.js';
+export * from './NuSVC.js';
+export * from './SVR.js';
+export * from './NuSVR.js';
+export type { BaseSvcOptions, SvcState } from './BaseSVC.js';
+export type { BaseSvrOptions, SvrState } from './BaseSVR.js';
+export type { SvmClassWeight, SvmGamma, KernelSvmOptions } from './svmParams.js';
+export type { SvmKernelParams, SvmKernel } from './kernel/kernelTypes.js';
+export type { SvmModel, SvmType } from './libsvm/SvmModel.js';
+export * from './linear/LinearSVC.js';
+export * from './linear/LinearSVR.js';
+export * from './io/libsvmData.js';
+export * from './io/libsvmModel.js';
+export * from './io/libsvmEstimator.js';
+export * from './io/liblinearModel.js';
+export { setWasmKernels } from './kernel/wasm/WasmKernelRows.js';
