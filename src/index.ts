@@ -24,3 +24,5 @@ export * from './estimators/index.js';
 export * from './selection/index.js';
 export * from './preprocessing/index.js';
 export * from './data/index.js';
+export * from './optim/index.js';
+export * from './nn/index.js';

@@ -4,7 +4,7 @@
  * tests in test/metrics compare them with values computed by scikit-learn.
  */
 export type {
-  Average,
+  Average as MetricAverage,
   Label,
   LabelInput,
   NumericArray,

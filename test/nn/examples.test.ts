@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mnistCnn, trainMnistCnn } from '../../examples/nn/mnistCnn.js';
+import {
+  SEQUENCE_LENGTH,
+  buildVocabulary,
+  encode,
+  messageText,
+  spamLstm,
+  tokenize,
+} from '../../examples/nn/spamLstm.js';
+
+/** The nn examples' pieces on tiny inputs (the full runs are too slow for the unit suite on the reference backend). */
+
+describe('examples/nn', () => {
+  it('mnistCnn trains on a few real digits and reports accuracy and a confusion matrix', async () => {
+    expect(mnistCnn().countParams()).toBe(34826);
+    const r = await trainMnistCnn({ epochs: 1, trainSize: 64, testSize: 32, verbose: 0 });
+    expect(r.accuracy).toBeGreaterThanOrEqual(0);
+    expect(r.confusion.flat().reduce((a, b) => a + b, 0)).toBe(32);
+  });
+
+  it('spamLstm keeps the subject and body, drops routing headers, and tokenises words', () => {
+    const raw = 'From: a@b.c\nSubject: Cheap PILLS now\nReceived: x\n\nHello  World, it works!';
+    expect(tokenize(messageText(raw))).toEqual(['cheap', 'pills', 'now', 'hello', 'world', 'it', 'works']);
+  });
+
+  it('spamLstm maps frequent words to ids 2…, unknown to 1, and left-pads to 50 tokens', () => {
+    const docs = [
+      ['b', 'a', 'b'],
+      ['a', 'c', 'b'],
+    ];
+    const vocab = buildVocabulary(docs, 4);
+    expect([...vocab.entries()]).toEqual([
+      ['b', 2],
+      ['a', 3],
+    ]);
+    const ids = encode([['a', 'zzz'], Array.from({ length: 60 }, () => 'b')], vocab);
+    expect([...ids.shape]).toEqual([2, SEQUENCE_LENGTH]);
+    expect(Array.from(ids.data.slice(SEQUENCE_LENGTH - 3, SEQUENCE_LENGTH))).toEqual([0, 3, 1]);
+    expect(Array.from(ids.data.slice(SEQUENCE_LENGTH)).every((v) => v === 2)).toBe(true);
+    expect(spamLstm(100).countParams()).toBe(100 * 64 + 98816 + 131584 + 258);
+  });
+});
