@@ -13,3 +13,5 @@ export { type EstimatorJSON, loadEstimator, registerEstimator, registeredEstimat
 export * as validators from './base/validators.js';
 export { DummyClassifier, DummyRegressor } from './dummy/index.js';
 export * from './svm/index.js';
+export * from './linear/index.js';
+export * from './hashing/index.js';

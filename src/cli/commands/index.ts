@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { registerData } from './data.js';
-import { registerDatasets } from './datasets.js';
 import { registerDemo } from './demo.js';
+import { registerDatasets } from './datasets.js';
+import { registerData } from './data.js';
 import { registerEvaluate } from './evaluate.js';
-import { registerPredict } from './predict.js';
 import { registerTrain } from './train.js';
+import { registerPredict } from './predict.js';
 
 /** Adds one subcommand to the program. Each area of lsml contributes its own in this folder. */
 export type RegisterCommand = (program: Command) => void;

@@ -1,0 +1,2 @@
+export * from './FeatureHasher.js';
+export * from './murmurhash3.js';

@@ -1,0 +1,13 @@
+export * from './ElasticNet.js';
+export * from './ElasticNetBase.js';
+export * from './Lasso.js';
+export * from './LinearRegression.js';
+export * from './LogisticRegression.js';
+export * from './Ridge.js';
+export * from './SGDClassifier.js';
+export * from './SGDRegressor.js';
+export * from './classWeight.js';
+export * from './partialFitStream.js';
+export { type SgdLossName, CLASSIFICATION_LOSSES, REGRESSION_LOSSES } from './sgd/sgdLoss.js';
+export type { LearningRateName } from './sgd/schedule.js';
+export type { SgdCommonOptions, SgdPenalty } from './sgd/sgdOptions.js';
