@@ -6,7 +6,8 @@
  *
  * Settings (flags or environment): --rows N / LSML_BENCH_ROWS (default 10,000,000), --repeats N /
  * LSML_BENCH_REPEATS (default 3), --dir PATH / LSML_BENCH_DIR (default <tmp>/lsml-bench-data; files are kept
- * for the next run unless --clean), --json (one JSON object), LSML_BENCH_DUCKDB_THREADS (default 1).
+ * for the next run unless --clean), --formats csv,libsvm,parquet / LSML_BENCH_FORMATS (default all), --json (one
+ * JSON object), LSML_BENCH_DUCKDB_THREADS (default 1).
  */
 import { execFile } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +28,7 @@ function setting(flag: string, env: string, fallback: string): string {
 const rows = Number(setting('--rows', 'LSML_BENCH_ROWS', '10000000'));
 const repeats = Number(setting('--repeats', 'LSML_BENCH_REPEATS', '3'));
 const dir = setting('--dir', 'LSML_BENCH_DIR', join(tmpdir(), 'lsml-bench-data'));
+const formats = setting('--formats', 'LSML_BENCH_FORMATS', 'csv,libsvm,parquet').split(',');
 const json = process.argv.includes('--json');
 const clean = process.argv.includes('--clean');
 const log = (s: string): void => {
@@ -52,7 +54,7 @@ async function generate(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const writers = { csv: writeCsv, libsvm: writeLibsvm, parquet: writeParquet } as const;
   for (const [format, path] of Object.entries(files) as [keyof typeof files, string][]) {
-    if (existsSync(path)) continue;
+    if (existsSync(path) || !formats.includes(format)) continue;
     const t0 = performance.now();
     await writers[format](path + '.tmp', data());
     rmSync(path, { force: true });
@@ -94,7 +96,9 @@ const median = (v: number[]): number => {
 
 const duck = await hasDuckdb();
 const plan: { format: keyof typeof files; name: string; role: 'raw' | 'lsml' | 'peer' }[] = [
-  { format: 'csv', name: 'csv-parse alone', role: 'raw' },
+  { format: 'csv', name: 'papaparse alone', role: 'raw' },
+  { format: 'csv', name: 'csv-parse alone', role: 'peer' },
+  { format: 'csv', name: 'papaparse + Number() per cell', role: 'peer' },
   { format: 'csv', name: 'lsml readCsv', role: 'lsml' },
   { format: 'csv', name: 'duckdb read_csv (chunks)', role: 'peer' },
   { format: 'libsvm', name: 'lsml tokenizer alone', role: 'raw' },
@@ -120,7 +124,7 @@ const results: {
   peakRssMB: number;
   vsRaw: number;
 }[] = [];
-for (const format of Object.keys(files) as (keyof typeof files)[]) {
+for (const format of (Object.keys(files) as (keyof typeof files)[]).filter((f) => formats.includes(f))) {
   await warm(files[format]);
   const cases = plan.filter((p) => p.format === format && (duck || !p.name.includes('duckdb')));
   // Repeats go round-robin over the cases, so a burst of load on the shared machine hits all of them alike.

@@ -2,8 +2,10 @@
  * One measurement of the data benchmark, run in its own process so that its peak RSS is its own.
  * Usage: tsx bench/data/runCase.ts <case> <file> — prints one JSON line { rows, seconds, cpuSeconds, maxRssMB }.
  */
+import { createReadStream } from 'node:fs';
 import { Parser } from 'csv-parse';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from 'hyparquet';
+import Papa from 'papaparse';
 import { readCsv, readLibsvm, readParquet } from '../../src/data/index.js';
 import { lineChunks } from '../../src/data/io/lineChunks.js';
 import { planTextSlices } from '../../src/data/io/planTextSlices.js';
@@ -14,6 +16,20 @@ const BATCH = 4096;
 /** Every case: a name → a function that reads `file` once and returns the rows it saw. */
 export const CASES: Record<string, (file: string) => Promise<number>> = {
   // CSV
+  async 'papaparse alone'(file) {
+    return papaStream(file, () => undefined);
+  },
+  async 'papaparse + Number() per cell'(file) {
+    // The obvious conversion, for comparison with readCsv's plainDecimal fast path.
+    const x = new Float32Array(BATCH * 11);
+    let o = 0;
+    return papaStream(file, (rows) => {
+      for (const row of rows) {
+        if (o + row.length > x.length) o = 0;
+        for (const cell of row) x[o++] = Number(cell);
+      }
+    });
+  },
   async 'csv-parse alone'(file) {
     let rows = 0;
     const parser = new Parser({ from_line: 2 });
@@ -82,6 +98,32 @@ export const CASES: Record<string, (file: string) => Promise<number>> = {
     return rows;
   },
 };
+
+/**
+ * papaparse as its documentation shows it for Node: a file stream, rows handed over per chunk (64 KiB of text),
+ * fast mode chosen automatically (no quotes in the file). Returns the data rows (header excluded).
+ */
+async function papaStream(file: string, onRows: (rows: string[][]) => void): Promise<number> {
+  let rows = 0;
+  let header = true;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(createReadStream(file), {
+      delimiter: ',',
+      chunk: (res) => {
+        let data = res.data;
+        if (header) {
+          data = data.slice(1);
+          header = false;
+        }
+        rows += data.length;
+        onRows(data);
+      },
+      complete: () => resolve(),
+      error: reject,
+    });
+  });
+  return rows;
+}
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 

@@ -42,7 +42,7 @@ describe('memory stays bounded while streaming a file much larger than the buffe
     expect(f.peakHeap - f.heapBefore).toBeLessThan(32 * MB);
   });
 
-  it('CSV: a ~25 MB file through csv-parse', { timeout: 60_000 }, async () => {
+  it('CSV: a ~25 MB file through papaparse', { timeout: 60_000 }, async () => {
     const f = await stream('csv', 400_000);
     expect(f.rows).toBe(400_000);
     expect(f.fileBytes).toBeGreaterThan(20 * MB);

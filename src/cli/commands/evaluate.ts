@@ -236,8 +236,8 @@ export function registerEvaluate(program: Command): void {
       'evaluate predictions in a CSV file: classification report and confusion matrix, or regression metrics',
     )
     .argument('<file>', 'CSV file with a header row')
-    .requiredOption('--true <column>', 'column of true labels or values')
-    .requiredOption('--pred <column>', 'column of predicted labels or values')
+    .option('--true <column>', 'column of true labels or values (the column `lsml predict` writes)', 'true')
+    .option('--pred <column>', 'column of predicted labels or values', 'pred')
     .option(
       '--score <columns>',
       'comma-separated score/probability columns (one for binary, else one per class in sorted order)',

@@ -1,39 +1,19 @@
-import { extname } from 'node:path';
-import { Parser } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
 import { DataError } from '../../errors/errors.js';
-import type { ProgressCallback } from '../../util/progress.js';
 import type { DenseBatch, LabelDType } from '../Batch.js';
 import { Dataset } from '../Dataset.js';
 import { type PathInput, expandPaths } from '../io/expandPaths.js';
-import { type LineChunkOptions, lineChunks } from '../io/lineChunks.js';
-import { type TextSlice, planTextSlices } from '../io/planTextSlices.js';
-import { type ShardSpec, checkShard } from '../io/ShardSpec.js';
+import { planTextSlices } from '../io/planTextSlices.js';
+import { checkShard } from '../io/ShardSpec.js';
+import { type CsvFormatOptions, csvSliceRecords, readCsvHeader } from './csvSliceRecords.js';
 import { DenseBatchBuilder } from './DenseBatchBuilder.js';
 import { DEFAULT_NA_VALUES, type MissingPolicy } from './missingValues.js';
+import { plainDecimal } from './plainDecimal.js';
 import { type ColumnSelection, selectColumns } from './selectColumns.js';
 import { targetValue } from './targetValue.js';
 import { lineLabel } from './textLocation.js';
 
-/** Options of `readCsv` and `readCsvRecords`. */
-export interface CsvFormatOptions {
-  /** The first line holds column names (default true). */
-  header?: boolean;
-  /** Column names when `header` is false (default `c0, c1, …`). */
-  columnNames?: readonly string[];
-  /** Field separator (default '\t' for .tsv/.tab files, else ','). */
-  delimiter?: string;
-  /** Quote character (default '"'); quoted fields may hold delimiters, quotes ("") and newlines. */
-  quote?: string;
-  /** Lines starting with this character are skipped (default: none). */
-  comment?: string;
-  /** Strings read as missing besides the empty field (default `DEFAULT_NA_VALUES`). */
-  naValues?: readonly string[];
-  /** Shard of the file set to read (byte ranges; see `planTextSlices`). Quoted fields must not span lines when sharding. */
-  shard?: ShardSpec;
-  /** Receives bytes read against the total size of the file set. */
-  onProgress?: ProgressCallback;
-}
+// The CSV driver lives in csvSliceRecords.ts; these names stay importable from here.
+export { type CsvFormatOptions, csvSliceRecords, defaultDelimiter, readCsvHeader } from './csvSliceRecords.js';
 
 /** Options of `readCsv`. */
 export interface CsvOptions extends CsvFormatOptions, ColumnSelection {
@@ -47,103 +27,11 @@ export interface CsvOptions extends CsvFormatOptions, ColumnSelection {
   missing?: MissingPolicy;
 }
 
-/** The delimiter for `file` when none is given. */
-export function defaultDelimiter(file: string): string {
-  const base = file.endsWith('.gz') ? file.slice(0, -3) : file;
-  const ext = extname(base).toLowerCase();
-  return ext === '.tsv' || ext === '.tab' ? '\t' : ',';
-}
-
-/** Reads the first line of `file` (decompressing gzip) and splits it into fields. */
-export async function readCsvHeader(file: string, slice: TextSlice, format: CsvFormatOptions): Promise<string[]> {
-  const first = lineChunks({ ...slice, start: 0, end: 1 }, { chunkSize: 64 << 10 });
-  const chunk = await first.next();
-  await first.return(undefined);
-  if (chunk.done) return [];
-  const rows = parseSync(chunk.value.buf, {
-    delimiter: format.delimiter ?? defaultDelimiter(file),
-    quote: format.quote ?? '"',
-    bom: true,
-    to_line: 1,
-    relax_column_count: true,
-  }) as string[][];
-  return rows[0] ?? [];
-}
-
-/** Shared driver: feeds the line chunks of each slice to csv-parse and calls `onRecord` per record. */
-export async function* csvSliceRecords<R>(
-  slice: TextSlice,
-  format: CsvFormatOptions,
-  skipHeader: boolean,
-  onRecord: (record: string[], line: number) => R | null,
-  chunkOptions: LineChunkOptions,
-): AsyncGenerator<R[]> {
-  const parser = new Parser({
-    delimiter: format.delimiter ?? defaultDelimiter(slice.file),
-    quote: format.quote ?? '"',
-    comment: format.comment,
-    bom: slice.start === 0,
-    from_line: skipHeader ? 2 : 1,
-    skip_empty_lines: true,
-    relax_column_count: true, // ragged rows are reported by the caller, with the file name
-  });
-  let out: R[] = [];
-  let failure: unknown = null;
-  parser.on('data', (record: string[]) => {
-    if (failure !== null) return;
-    try {
-      const r = onRecord(record, parser.info.lines);
-      if (r !== null) out.push(r);
-    } catch (e) {
-      failure = e;
-    }
-  });
-  const ended = new Promise<void>((resolve) => {
-    parser.on('end', resolve);
-    parser.on('close', resolve);
-    parser.on('error', (e) => {
-      failure ??= e;
-      resolve();
-    });
-  });
-  parser.resume(); // flowing from the start, so records arrive while their line number is current
-  const fail = (e: unknown): unknown => {
-    if (e instanceof DataError) return e;
-    const info = e as { code?: string; lines?: number; message?: string };
-    const line = info.lines ?? parser.info.lines;
-    return new DataError(`${slice.file}: ${lineLabel(slice, line)}: ${info.message ?? String(e)}`, {
-      file: slice.file,
-      line,
-      cause: info.code,
-    });
-  };
-  try {
-    for await (const chunk of lineChunks(slice, chunkOptions)) {
-      if (!parser.write(chunk.buf)) {
-        await new Promise<void>((resolve) => {
-          parser.once('drain', resolve);
-          void ended.then(resolve);
-        });
-      }
-      if (failure !== null) throw fail(failure);
-      if (out.length > 0) {
-        yield out;
-        out = [];
-      }
-    }
-    parser.end();
-    await ended;
-    if (failure !== null) throw fail(failure);
-    if (out.length > 0) yield out;
-  } finally {
-    parser.destroy();
-  }
-}
-
 /**
  * Streams CSV/TSV files (optionally gzip-compressed) as dense Float32 batches, with bounded memory. Parsing is
- * done by csv-parse (quoted fields, escaped quotes, comments, BOM); this reader selects columns, turns cells
- * into numbers, fills missing values and maps class names.
+ * done by papaparse (quoted fields, escaped quotes, newlines in quotes, comment lines, BOM); this reader selects
+ * columns, turns cells into numbers (`plainDecimal`, falling back to `Number()`), fills missing values and maps
+ * class names, writing straight into the batch's typed arrays.
  *
  * ```ts
  * for await (const b of readCsv('train.csv', { label: 'species', labelClasses: ['setosa', 'versicolor'] })) { ... }
@@ -202,6 +90,17 @@ async function* csvBatches(paths: PathInput, options: CsvOptions): AsyncGenerato
         `${file}: ${lineLabel(slice, line)}, column ${col + 1} (${JSON.stringify(fieldNames[col])}): ${what} ${JSON.stringify(s)}.`,
         { file, line, column: col + 1, columnName: fieldNames[col], value: s },
       );
+    /** A feature cell that is not a plain decimal: any other spelling `Number()` reads, else missing or an error. */
+    const otherCell = (s: string, line: number, col: number): number => {
+      const v = Number(s);
+      // Number('') and Number(' ') are 0, so a zero needs a second look; NaN is missing or garbage.
+      if (v === v && (v !== 0 || s.trim() !== '')) return v;
+      if (naSet.has(s) || s.trim() === '') {
+        if (missing === 'error') throw cellError(line, 'missing value', s, col);
+        return fill;
+      }
+      throw cellError(line, 'expected a number, found', s, col);
+    };
     const onRecord = (rec: string[], line: number): DenseBatch | null => {
       if (rec.length !== nFields) {
         throw new DataError(
@@ -214,22 +113,13 @@ async function* csvBatches(paths: PathInput, options: CsvOptions): AsyncGenerato
       for (let j = 0; j < cols; j++) {
         const col = featureIndex[j] as number;
         const s = rec[col] as string;
-        let v = Number(s);
-        // Number('') and Number(' ') are 0, so a zero needs a second look; NaN is missing or garbage.
-        if (v !== v || (v === 0 && s.trim() === '')) {
-          if (naSet.has(s) || s.trim() === '') {
-            if (missing === 'error') throw cellError(line, 'missing value', s, col);
-            v = fill;
-          } else {
-            throw cellError(line, 'expected a number, found', s, col);
-          }
-        }
-        x[o++] = v;
+        const v = plainDecimal(s); // the common case, twice as fast as Number()
+        x[o++] = v === v ? v : otherCell(s, line, col);
       }
       if (labelIndex >= 0) {
         const s = rec[labelIndex] as string;
-        let t = classes === null ? Number(s) : targetValue(s, classes);
-        if (t === 0 && classes === null && s.trim() === '') t = NaN;
+        let t = classes === null ? plainDecimal(s) : targetValue(s, classes);
+        if (t !== t && classes === null) t = s.trim() === '' ? NaN : Number(s);
         if (t !== t) {
           if (naSet.has(s)) throw cellError(line, 'missing label', s, labelIndex);
           throw cellError(line, classes ? 'unknown class' : 'expected a numeric label, found', s, labelIndex);

@@ -4,7 +4,8 @@ import { type PathInput, expandPaths } from '../io/expandPaths.js';
 import { planTextSlices } from '../io/planTextSlices.js';
 import { checkShard } from '../io/ShardSpec.js';
 import { DEFAULT_NA_VALUES } from './missingValues.js';
-import { type CsvFormatOptions, csvSliceRecords, readCsvHeader } from './readCsv.js';
+import { type CsvFormatOptions, csvSliceRecords, readCsvHeader } from './csvSliceRecords.js';
+import { plainDecimal } from './plainDecimal.js';
 import { lineLabel } from './textLocation.js';
 
 /** A CSV row as an object: numbers, strings, or null for missing values. */
@@ -57,14 +58,19 @@ export function readCsvRecords(paths: PathInput, options: CsvRecordOptions = {})
           );
         }
         const out: CsvRecord = {};
-        wanted.forEach((i, k) => {
+        for (let k = 0; k < wanted.length; k++) {
+          const i = wanted[k] as number;
           const s = rec[i] as string;
           const name = names[i] as string;
-          if (na.has(s.trim())) out[name] = null;
-          else if (types[k] === 'string') out[name] = s;
+          const type = types[k];
+          // A plain decimal is a number unless listed as missing (naValues may hold numbers such as '-999').
+          const fast = type === 'string' || na.has(s) ? NaN : plainDecimal(s);
+          if (fast === fast) out[name] = fast;
+          else if (na.has(s.trim())) out[name] = null;
+          else if (type === 'string') out[name] = s;
           else {
             const v = Number(s);
-            if (Number.isNaN(v) && types[k] === 'number') {
+            if (Number.isNaN(v) && type === 'number') {
               throw new DataError(
                 `${slice.file}: ${lineLabel(slice, line)}, column ${i + 1} (${JSON.stringify(name)}): expected a number, found ${JSON.stringify(s)}.`,
                 { file: slice.file, line, column: i + 1, columnName: name, value: s },
@@ -72,7 +78,7 @@ export function readCsvRecords(paths: PathInput, options: CsvRecordOptions = {})
             }
             out[name] = Number.isNaN(v) ? s : v;
           }
-        });
+        }
         return out;
       };
       for await (const group of csvSliceRecords(slice, options, header && slice.start === 0, onRecord, {})) {
