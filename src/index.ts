@@ -10,12 +10,16 @@ export {
   type Backend,
   type KernelMap,
   type KernelName,
+  type WasmBackendInfo,
   getBackend,
   getKernel,
+  initWasmBackend,
   listBackends,
   referenceBackend,
   registerBackend,
   setBackend,
+  wasmBackend,
+  wasmBackendInfo,
 } from './backend/index.js';
 export * from './autograd/index.js';
 export * from './ops/index.js';

@@ -1,6 +1,7 @@
 import { BackendError, KernelNotFoundError } from '../errors/errors.js';
 import type { Backend, KernelMap, KernelName } from './kernels.js';
 import { referenceBackend } from './reference/index.js';
+import { wasmBackend, wasmSupported } from './wasm/index.js';
 
 interface Registration {
   backend: Backend;
@@ -9,6 +10,8 @@ interface Registration {
 
 // The reference backend is always there, at the lowest priority, so every op works out of the box.
 const registry = new Map<string, Registration>([['reference', { backend: referenceBackend, priority: 0 }]]);
+// The wasm backend (WebAssembly SIMD kernels on every core) is the default wherever WebAssembly SIMD validates.
+if (wasmSupported()) registry.set('wasm', { backend: wasmBackend, priority: 1 });
 let active: Backend | null = null;
 // True once a backend was chosen by name (setBackend or LSML_BACKEND); registering another then changes nothing.
 let chosenByName = false;

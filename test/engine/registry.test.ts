@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as L from '../../src/index.js';
 
 describe('backend registry', () => {
-  it('starts with the reference backend active', () => {
+  it('starts with the wasm backend active where WebAssembly SIMD exists, the reference backend otherwise', () => {
     expect(L.listBackends()).toContain('reference');
-    expect(L.getBackend().name).toBe('reference');
+    const simd = WebAssembly.validate(
+      // (module (func (result v128) (v128.const i32x4 0 0 0 0))): validates only with SIMD support.
+      new Uint8Array([
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 11,
+      ]),
+    );
+    expect(L.getBackend().name).toBe(simd ? 'wasm' : 'reference');
   });
 
   it('picks the highest-priority backend, until one is chosen by name', () => {

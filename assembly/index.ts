@@ -1,0 +1,135 @@
+/**
+ * Entry point of the lsml WebAssembly kernels (compiled by scripts/build-wasm.mjs with AssemblyScript).
+ * Every thread (the caller and each worker) instantiates this module on one shared memory; the TypeScript
+ * driver opens a phase in the control block and every thread calls `work` to claim its tasks.
+ */
+import {
+  CTRL_COUNT,
+  CTRL_DONE,
+  CTRL_KERNEL,
+  CTRL_PARAMS,
+  CTRL_SCRATCH,
+  CTRL_STATE,
+  CTRL_WAKE,
+  K_AVGPOOL,
+  K_AVGPOOL_GRAD,
+  K_BINARY,
+  K_COL2IM,
+  K_COPY,
+  K_GEMM_COMPUTE,
+  K_GEMM_PACK,
+  K_MAXPOOL,
+  K_MAXPOOL_GRAD,
+  K_REDUCE,
+  K_SOFTMAX,
+  K_UNARY,
+  K_WHERE,
+  SCRATCH_BYTES,
+  TASK_LOCKED,
+} from '../src/backend/wasm/abi';
+import { col2imTask } from './conv';
+import { binaryTask, copyTask, whereTask } from './strided';
+import { gemmComputeTask, gemmPackTask } from './gemm';
+import { avgPoolGradTask, avgPoolTask, maxPoolGradTask, maxPoolTask } from './pool';
+import { reduceTask } from './reduce';
+import { softmaxTask } from './softmax';
+import { unaryTask } from './unary';
+
+/** First free byte after the module's static data: the driver's arena starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+function runTask(kernel: i32, t: i32, p: usize, scratch: usize): void {
+  switch (kernel) {
+    case K_GEMM_PACK:
+      gemmPackTask(t, p);
+      break;
+    case K_GEMM_COMPUTE:
+      gemmComputeTask(t, p, scratch);
+      break;
+    case K_COL2IM:
+      col2imTask(t, p);
+      break;
+    case K_MAXPOOL:
+      maxPoolTask(t, p);
+      break;
+    case K_MAXPOOL_GRAD:
+      maxPoolGradTask(t, p);
+      break;
+    case K_AVGPOOL:
+      avgPoolTask(t, p);
+      break;
+    case K_AVGPOOL_GRAD:
+      avgPoolGradTask(t, p);
+      break;
+    case K_UNARY:
+      unaryTask(t, p);
+      break;
+    case K_BINARY:
+      binaryTask(t, p, scratch);
+      break;
+    case K_WHERE:
+      whereTask(t, p, scratch);
+      break;
+    case K_COPY:
+      copyTask(t, p, scratch);
+      break;
+    case K_REDUCE:
+      reduceTask(t, p, scratch);
+      break;
+    case K_SOFTMAX:
+      softmaxTask(t, p);
+      break;
+    default:
+      unreachable();
+  }
+}
+
+/**
+ * Claims tasks of the open phase and runs them until none is left. A claim is a compare-and-swap on the
+ * 64-bit state (generation, next task), so a thread that read the parameters of an older phase can never
+ * claim a task of a newer one.
+ */
+export function work(ctrl: usize, tid: i32): void {
+  let state = atomic.load<i64>(ctrl, CTRL_STATE);
+  const gen = state >>> 32;
+  const kernel = load<i32>(ctrl, CTRL_KERNEL);
+  const count = load<i32>(ctrl, CTRL_COUNT);
+  const params = ctrl + CTRL_PARAMS;
+  const scratch = <usize>load<i32>(ctrl, CTRL_SCRATCH) + <usize>tid * SCRATCH_BYTES;
+  while (true) {
+    const t = <i32>state;
+    if (state >>> 32 != gen || t >= count || t == TASK_LOCKED) return;
+    const seen = atomic.cmpxchg<i64>(ctrl, state, state + 1, CTRL_STATE);
+    if (seen != state) {
+      state = seen;
+      continue;
+    }
+    runTask(kernel, t, params, scratch);
+    if (atomic.add<i32>(ctrl, 1, CTRL_DONE) + 1 == count) atomic.notify(ctrl + CTRL_DONE);
+    state = atomic.load<i64>(ctrl, CTRL_STATE);
+  }
+}
+
+/** Starts setting up a new phase: bumps the generation and blocks claims until `openPhase`. */
+export function lockPhase(ctrl: usize): void {
+  const gen = (atomic.load<i64>(ctrl, CTRL_STATE) >>> 32) + 1;
+  atomic.store<i64>(ctrl, (gen << 32) | TASK_LOCKED, CTRL_STATE);
+}
+
+/**
+ * Opens the phase whose parameters were written since `lockPhase`. With `wake`, bumps the wake word and
+ * wakes sleeping workers; without, the calling thread runs the phase alone.
+ */
+export function openPhase(ctrl: usize, kernel: i32, count: i32, wake: i32): void {
+  store<i32>(ctrl, kernel, CTRL_KERNEL);
+  store<i32>(ctrl, count, CTRL_COUNT);
+  atomic.store<i32>(ctrl, 0, CTRL_DONE);
+  const gen = atomic.load<i64>(ctrl, CTRL_STATE) >>> 32;
+  atomic.store<i64>(ctrl, gen << 32, CTRL_STATE);
+  if (wake != 0) {
+    atomic.store<i32>(ctrl, <i32>gen, CTRL_WAKE);
+    atomic.notify(ctrl + CTRL_WAKE);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The contract between the TypeScript driver and the WebAssembly kernels (assembly/): kernel ids, operation
+ * codes, the control block's layout and each kernel's parameter slots. The AssemblyScript sources import this
+ * same file, so it holds nothing but integer constants (valid in both languages).
+ *
+ * A kernel runs as one or more phases; a phase is `count` independent tasks of one kernel, which the calling
+ * thread and the worker threads claim one at a time from the control block.
+ */
+
+// Control block, byte offsets. STATE is an i64: generation in the high half, next task index in the low half.
+export const CTRL_STATE = 0;
+export const CTRL_WAKE = 8; // i32: low half of the generation, for Atomics.wait/notify
+export const CTRL_DONE = 12; // i32: tasks finished in this phase
+export const CTRL_COUNT = 16; // i32: tasks in this phase
+export const CTRL_KERNEL = 20; // i32: kernel id
+export const CTRL_ERROR = 24; // i32: non-zero once a worker failed
+export const CTRL_READY = 28; // i32: workers that have started
+export const CTRL_SCRATCH = 32; // i32: address of the per-thread scratch tiles
+export const CTRL_PARAMS = 64; // parameter slots (i32 or f32, 4 bytes each)
+export const PARAM_SLOTS = 64;
+export const CTRL_BYTES = 512;
+/** Next-task value that means "being set up; claim nothing". */
+export const TASK_LOCKED = 0x7fffffff;
+/** Bytes of scratch per thread (one 4×8 float tile and change). */
+export const SCRATCH_BYTES = 256;
+
+// Kernel ids.
+export const K_GEMM_PACK = 1;
+export const K_GEMM_COMPUTE = 2;
+export const K_COL2IM = 3;
+export const K_MAXPOOL = 4;
+export const K_MAXPOOL_GRAD = 5;
+export const K_AVGPOOL = 6;
+export const K_AVGPOOL_GRAD = 7;
+export const K_UNARY = 8;
+export const K_BINARY = 9;
+export const K_WHERE = 10;
+export const K_COPY = 11;
+export const K_REDUCE = 12;
+export const K_SOFTMAX = 13;
+
+// GEMM tile: MR rows × NR columns per micro-kernel call.
+export const MR = 4;
+export const NR = 8;
+
+// GEMM parameter slots. Addresses are bytes; strides (RS/CS) are elements.
+export const G_NB = 0; // batch count
+export const G_M = 1;
+export const G_N = 2;
+export const G_K = 3;
+export const G_KC = 5; // k steps per packed block (the last block may be shorter)
+export const G_AMODE = 6; // A_MATRIX, A_IM2COL or A_IM2COL_T
+export const G_ARS = 7; // A element (i, p) at table[batch] + 4 * (i * ARS + p * ACS)
+export const G_ACS = 8;
+export const G_ATABLE = 9; // address of an i32 table: A's address for each batch
+export const G_BRS = 10; // B element (p, j) at table[batch] + 4 * (p * BRS + j * BCS)
+export const G_BCS = 11;
+export const G_BTABLE = 12;
+export const G_AP = 13; // packed A, all k blocks (per batch G_APSTRIDE bytes)
+export const G_BP = 14; // packed B (per batch G_BPSTRIDE bytes)
+export const G_C = 15;
+export const G_LDC = 16; // elements
+export const G_CSTRIDE = 17; // bytes between batches of C
+export const G_TA = 19; // packing tasks for A per batch
+export const G_GA = 20; // A panels per packing task
+export const G_TB = 21;
+export const G_GB = 22;
+export const G_RB = 23; // row blocks per batch in the compute phase
+export const G_MCP = 24; // MR-panels per row block
+export const G_CB = 25; // column blocks per batch
+export const G_NCP = 26; // NR-panels per column block
+export const G_APSTRIDE = 41;
+export const G_BPSTRIDE = 42;
+
+// Convolution / pooling geometry slots (shared by GEMM's im2col modes, col2im and pooling).
+export const GEO_N = 27;
+export const GEO_H = 28;
+export const GEO_W = 29;
+export const GEO_C = 30;
+export const GEO_KH = 31;
+export const GEO_KW = 32;
+export const GEO_SH = 33;
+export const GEO_SW = 34;
+export const GEO_DH = 35;
+export const GEO_DW = 36;
+export const GEO_PT = 37;
+export const GEO_PL = 38;
+export const GEO_OH = 39;
+export const GEO_OW = 40;
+
+// A operand modes of the GEMM.
+export const A_MATRIX = 0;
+/** Row i = output pixel (b, oh, ow), column p = filter tap (ki, kj, c) of an NHWC image: conv forward. */
+export const A_IM2COL = 1;
+/** The transpose of A_IM2COL: row = tap, column = pixel: conv filter gradient. */
+export const A_IM2COL_T = 2;
+
+// Pooling and col2im slots (addresses), besides the geometry.
+export const P_X = 0;
+export const P_Y = 1;
+export const P_DY = 2;
+export const P_DX = 3;
+export const P_COLS = 4; // col2im: the column matrix (pixels × taps)
+
+// Unary slots.
+export const U_OP = 0;
+export const U_N = 1;
+export const U_X = 2;
+export const U_Y = 3;
+export const U_CHUNK = 4; // elements per task (a multiple of 4)
+export const U_ALPHA = 5; // f32
+export const U_BETA = 6; // f32
+
+// Strided slots (binary, where, copy): an odometer over `rank` axes of the output.
+export const S_OP = 0;
+export const S_RANK = 1;
+export const S_SHAPE = 2; // address of i32[rank]
+export const S_STR0 = 3; // address of i32[rank]: element strides of input 0 (0 where it broadcasts)
+export const S_STR1 = 4;
+export const S_STR2 = 5;
+export const S_IN0 = 6;
+export const S_IN1 = 7;
+export const S_IN2 = 8;
+export const S_OUT = 9;
+export const S_ROWS = 10; // product of all axes but the last
+export const S_ROWCHUNK = 11; // rows per task
+export const S_FLAG = 12; // where: 1 when the condition is int32
+export const S_OSTR = 13; // copy: address of the output's strides
+
+// Reduce slots.
+export const R_OP = 0;
+export const R_RANK = 1;
+export const R_SHAPE = 2; // input shape, i32[rank]
+export const R_OSTR = 3; // output strides over the input's axes (0 on reduced axes), i32[rank]
+export const R_X = 4;
+export const R_ACC = 5; // f64 accumulators, one per output element
+export const R_OUT = 6;
+export const R_OUTN = 7;
+
+// Softmax slots.
+export const SM_OP = 0; // 0 softmax, 1 log-softmax
+export const SM_OUTER = 1;
+export const SM_N = 2;
+export const SM_INNER = 3;
+export const SM_X = 4;
+export const SM_Y = 5;
+export const SM_CHUNK = 6; // line groups per task
+
+// Unary operation codes.
+export const U_NEG = 0;
+export const U_ABS = 1;
+export const U_SIGN = 2;
+export const U_EXP = 3;
+export const U_LOG = 4;
+export const U_LOG1P = 5;
+export const U_SQRT = 6;
+export const U_SQUARE = 7;
+export const U_RECIPROCAL = 8;
+export const U_TANH = 9;
+export const U_SIGMOID = 10;
+export const U_RELU = 11;
+export const U_SOFTPLUS = 12;
+export const U_SIN = 13;
+export const U_COS = 14;
+export const U_LEAKY_RELU = 15;
+export const U_ELU = 16;
+export const U_CLIP = 17;
+
+// Binary operation codes (comparisons write int32 0/1).
+export const B_ADD = 0;
+export const B_SUB = 1;
+export const B_MUL = 2;
+export const B_DIV = 3;
+export const B_POW = 4;
+export const B_MAXIMUM = 5;
+export const B_MINIMUM = 6;
+export const B_EQUAL = 7;
+export const B_NOT_EQUAL = 8;
+export const B_LESS = 9;
+export const B_LESS_EQUAL = 10;
+export const B_GREATER = 11;
+export const B_GREATER_EQUAL = 12;
+
+// Reduce operation codes.
+export const RD_SUM = 0;
+export const RD_MAX = 1;
+export const RD_MIN = 2;

@@ -1,0 +1,163 @@
+import { Tensor } from '../../tensor/Tensor.js';
+import type { Conv2DGeometry } from '../kernels.js';
+import { convOutSize } from '../reference/conv.js';
+import {
+  A_IM2COL,
+  A_IM2COL_T,
+  A_MATRIX,
+  GEO_C,
+  GEO_DH,
+  GEO_DW,
+  GEO_H,
+  GEO_KH,
+  GEO_KW,
+  GEO_N,
+  GEO_OH,
+  GEO_OW,
+  GEO_PL,
+  GEO_PT,
+  GEO_SH,
+  GEO_SW,
+  GEO_W,
+  K_COL2IM,
+  P_COLS,
+  P_DX,
+} from './abi.js';
+import { gemm } from './gemm.js';
+import type { WasmRuntime } from './runtime.js';
+
+/** Sizes of a convolution: input [n, h, w, c], filter [kh, kw, c, f], output [n, oh, ow, f]. */
+export interface ConvSizes {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  kh: number;
+  kw: number;
+  f: number;
+  oh: number;
+  ow: number;
+}
+
+/** The sizes of a convolution of an input of `xShape` with a filter of `fShape`. */
+export function convSizes(xShape: readonly number[], fShape: readonly number[], g: Conv2DGeometry): ConvSizes {
+  const [n, h, w, c] = xShape as [number, number, number, number];
+  const [kh, kw, , f] = fShape as [number, number, number, number];
+  const oh = convOutSize(h, kh, g.strides[0], g.dilations[0], g.pads[0], g.pads[1]);
+  const ow = convOutSize(w, kw, g.strides[1], g.dilations[1], g.pads[2], g.pads[3]);
+  return { n, h, w, c, kh, kw, f, oh, ow };
+}
+
+/** Parameter slots of the geometry, for the im2col packers, col2im and pooling. */
+export function geometrySlots(d: ConvSizes, g: Conv2DGeometry): Map<number, number> {
+  return new Map([
+    [GEO_N, d.n],
+    [GEO_H, d.h],
+    [GEO_W, d.w],
+    [GEO_C, d.c],
+    [GEO_KH, d.kh],
+    [GEO_KW, d.kw],
+    [GEO_SH, g.strides[0]],
+    [GEO_SW, g.strides[1]],
+    [GEO_DH, g.dilations[0]],
+    [GEO_DW, g.dilations[1]],
+    [GEO_PT, g.pads[0]],
+    [GEO_PL, g.pads[2]],
+    [GEO_OH, d.oh],
+    [GEO_OW, d.ow],
+  ]);
+}
+
+/** Forward convolution as one GEMM: [pixels × taps] (implicit im2col of x) · [taps × f]. */
+export function wasmConv2D(rt: WasmRuntime, x: Tensor, filter: Tensor, g: Conv2DGeometry): Tensor {
+  const d = convSizes(x.shape, filter.shape, g);
+  const pixels = d.n * d.oh * d.ow;
+  const taps = d.kh * d.kw * d.c;
+  rt.begin();
+  const xPtr = rt.copyIn(x.data as Float32Array);
+  const fPtr = rt.copyIn(filter.data as Float32Array);
+  const yPtr = rt.alloc(pixels * d.f * 4);
+  gemm(rt, {
+    nb: 1,
+    m: pixels,
+    n: d.f,
+    k: taps,
+    a: { mode: A_IM2COL, rs: 0, cs: 0, addrs: [xPtr] },
+    b: { rs: d.f, cs: 1, addrs: [fPtr] },
+    c: yPtr,
+    ldc: d.f,
+    cStride: 0,
+    extra: geometrySlots(d, g),
+  });
+  return new Tensor(rt.readF32(yPtr, pixels * d.f), [d.n, d.oh, d.ow, d.f]);
+}
+
+/** Filter gradient as one GEMM: [taps × pixels] (transposed implicit im2col of x) · dy [pixels × f]. */
+export function wasmConv2DBackpropFilter(
+  rt: WasmRuntime,
+  x: Tensor,
+  dy: Tensor,
+  filterShape: readonly number[],
+  g: Conv2DGeometry,
+): Tensor {
+  const d = convSizes(x.shape, filterShape, g);
+  const pixels = d.n * d.oh * d.ow;
+  const taps = d.kh * d.kw * d.c;
+  rt.begin();
+  const xPtr = rt.copyIn(x.data as Float32Array);
+  const dyPtr = rt.copyIn(dy.data as Float32Array);
+  const dwPtr = rt.alloc(taps * d.f * 4);
+  gemm(rt, {
+    nb: 1,
+    m: taps,
+    n: d.f,
+    k: pixels,
+    a: { mode: A_IM2COL_T, rs: 0, cs: 0, addrs: [xPtr] },
+    b: { rs: d.f, cs: 1, addrs: [dyPtr] },
+    c: dwPtr,
+    ldc: d.f,
+    cStride: 0,
+    extra: geometrySlots(d, g),
+  });
+  return new Tensor(rt.readF32(dwPtr, taps * d.f), filterShape);
+}
+
+/**
+ * Input gradient: the column gradient dy [pixels × f] · filterᵀ [f × taps] by GEMM, then col2im gathers, for
+ * each input pixel, the columns of the windows that cover it (tasks are image rows, so none race).
+ */
+export function wasmConv2DBackpropInput(
+  rt: WasmRuntime,
+  dy: Tensor,
+  filter: Tensor,
+  xShape: readonly number[],
+  g: Conv2DGeometry,
+): Tensor {
+  const d = convSizes(xShape, filter.shape, g);
+  const pixels = d.n * d.oh * d.ow;
+  const taps = d.kh * d.kw * d.c;
+  rt.begin();
+  const dyPtr = rt.copyIn(dy.data as Float32Array);
+  const fPtr = rt.copyIn(filter.data as Float32Array);
+  const cols = rt.alloc(pixels * taps * 4);
+  const dxSize = d.n * d.h * d.w * d.c;
+  const dxPtr = rt.alloc(dxSize * 4);
+  gemm(rt, {
+    nb: 1,
+    m: pixels,
+    n: taps,
+    k: d.f,
+    a: { mode: A_MATRIX, rs: d.f, cs: 1, addrs: [dyPtr] },
+    b: { rs: 1, cs: d.f, addrs: [fPtr] },
+    c: cols,
+    ldc: taps,
+    cStride: 0,
+  });
+  const p = rt.p;
+  p.fill(0);
+  for (const [slot, v] of geometrySlots(d, g)) p[slot] = v;
+  p[P_COLS] = cols;
+  p[P_DX] = dxPtr;
+  rt.run(K_COL2IM, d.n * d.h, dxSize * 9 >= 1 << 18);
+  return new Tensor(rt.readF32(dxPtr, dxSize), xShape);
+}
