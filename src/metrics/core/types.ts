@@ -25,7 +25,13 @@ export type NumericMatrix = readonly (readonly number[])[] | readonly NumericArr
  * Targets of a classification metric: a vector of labels (numbers, strings or booleans) or, for multi-label
  * problems, an indicator matrix (`n_samples × n_labels` of 0/1).
  */
-export type LabelInput = readonly number[] | readonly string[] | readonly boolean[] | NumericArray | NumericMatrix;
+export type LabelInput =
+  | readonly number[]
+  | readonly string[]
+  | readonly Label[] // what estimators' predict returns; mixing numbers and strings is rejected at run time
+  | readonly boolean[]
+  | NumericArray
+  | NumericMatrix;
 
 /** Scores or probabilities: a vector (binary problems) or an `n_samples × n_classes` matrix. */
 export type ScoreInput = NumericVector | NumericMatrix;
