@@ -1,13 +1,12 @@
 import { randomFor } from '../../util/random.js';
 import { warn } from '../../util/warnings.js';
 import type { FitOptions } from '../base/BaseClassifier.js';
-import { BaseRegressor, type RegressorState } from '../base/BaseRegressor.js';
+import { BaseLinearRegressor, type LinearRegressorState } from './BaseLinearRegressor.js';
 import { checkMatrix } from '../base/checkMatrix.js';
 import { checkSampleWeight, checkTarget } from '../base/labels.js';
 import type { MatrixLike } from '../base/matrixLike.js';
 import { bool, integer, oneOf, range, seed } from '../base/validators.js';
 import { interceptFrom, leastSquaresCentres } from './leastSquaresCentres.js';
-import { linearScores } from './linalg/linearScores.js';
 import { cdDesign } from './solvers/CdDesign.js';
 import { enetCoordinateDescent } from './solvers/coordinateDescent.js';
 
@@ -32,11 +31,7 @@ export interface LassoOptions {
 }
 
 /** Learned state of Lasso and ElasticNet. */
-export interface ElasticNetState extends RegressorState {
-  coef: Float64Array;
-  intercept: number;
-  /** Sweeps of the last fit. */
-  nIter: number;
+export interface ElasticNetState extends LinearRegressorState {
   /** Duality gap at the end, of the objective as scikit-learn scales it (divided by the sample count). */
   dualGap: number;
 }
@@ -70,7 +65,7 @@ export const LASSO_DEFAULTS = {
  * 1/(2·Σw) · Σᵢ wᵢ(yᵢ − xᵢ·θ − b)² + α·ρ‖θ‖₁ + ½α(1 − ρ)‖θ‖², ρ = l1Ratio, and its duality-gap stopping rule.
  * Dense and CSR inputs give the same model (sparse data is centred implicitly, never densified).
  */
-export abstract class ElasticNetBase<O extends LassoOptions> extends BaseRegressor<O, ElasticNetState> {
+export abstract class ElasticNetBase<O extends LassoOptions> extends BaseLinearRegressor<O, ElasticNetState> {
   /** The L1 share ρ of the penalty. */
   protected abstract l1Ratio(): number;
 
@@ -130,28 +125,6 @@ export abstract class ElasticNetBase<O extends LassoOptions> extends BaseRegress
       dualGap: result.gap / n,
     };
     return this;
-  }
-
-  /** Predicted target of every row. */
-  predict(X: MatrixLike): Float64Array {
-    const s = this.fitted('predict');
-    const M = checkMatrix(X, { where: `${this.className}.predict`, acceptSparse: true, nFeatures: s.nFeaturesIn });
-    return linearScores(M, s.coef, Float64Array.of(s.intercept));
-  }
-
-  /** Coefficients, one per feature (exact zeros where L1 removed a feature). */
-  get coef(): Float64Array {
-    return Float64Array.from(this.fitted('coef').coef);
-  }
-
-  /** The intercept (0 when `fitIntercept` is false). */
-  get intercept(): number {
-    return this.fitted('intercept').intercept;
-  }
-
-  /** Coordinate-descent sweeps of the last fit. */
-  get nIter(): number {
-    return this.fitted('nIter').nIter;
   }
 
   /** Duality gap at the end of the last fit. */

@@ -2,7 +2,7 @@ import { ConfigError } from '../../errors/errors.js';
 import type { ProgressCallback } from '../../util/progress.js';
 import { warn } from '../../util/warnings.js';
 import type { FitOptions } from '../base/BaseClassifier.js';
-import { BaseRegressor, type RegressorState } from '../base/BaseRegressor.js';
+import { BaseLinearRegressor, type LinearRegressorState } from './BaseLinearRegressor.js';
 import { checkMatrix } from '../base/checkMatrix.js';
 import { checkSampleWeight, checkTarget } from '../base/labels.js';
 import type { MatrixLike } from '../base/matrixLike.js';
@@ -12,7 +12,6 @@ import { leastSquaresCentres, interceptFrom } from './leastSquaresCentres.js';
 import { CenteredOperator } from './linalg/CenteredOperator.js';
 import { centeredGram } from './linalg/centeredGram.js';
 import { cholesky, choleskySolve } from './linalg/cholesky.js';
-import { linearScores } from './linalg/linearScores.js';
 import { MAX_NORMAL_FEATURES } from './linalg/maxNormalFeatures.js';
 import { pinvSolve } from './linalg/symmetricEigen.js';
 import { leastSquaresGd } from './solvers/leastSquaresGd.js';
@@ -41,11 +40,7 @@ export interface LinearRegressionFitOptions extends FitOptions {
 }
 
 /** Learned state of LinearRegression. */
-export interface LinearRegressionState extends RegressorState {
-  coef: Float64Array;
-  intercept: number;
-  /** Iterations of 'gd' (0 for 'normal'). */
-  nIter: number;
+export interface LinearRegressionState extends LinearRegressorState {
   /** Loss J(θ) = Σw(ŷ − y)²/(2Σw) before the first and after every 'gd' step (empty for 'normal'). */
   lossHistory: Float64Array;
   /** Rank of the centred design ('normal'; features for 'gd'). */
@@ -61,7 +56,7 @@ export interface LinearRegressionState extends RegressorState {
  * const lr = new LinearRegression().fit([[1], [2], [3]], [2, 4, 6]);
  * lr.coef; // Float64Array [2]
  */
-export class LinearRegression extends BaseRegressor<LinearRegressionOptions, LinearRegressionState> {
+export class LinearRegression extends BaseLinearRegressor<LinearRegressionOptions, LinearRegressionState> {
   static override readonly className = 'LinearRegression';
   static override readonly spec = {
     fitIntercept: bool,
@@ -147,28 +142,6 @@ export class LinearRegression extends BaseRegressor<LinearRegressionOptions, Lin
       rank,
     };
     return this;
-  }
-
-  /** Predicted target of every row. */
-  predict(X: MatrixLike): Float64Array {
-    const s = this.fitted('predict');
-    const M = checkMatrix(X, { where: `${this.className}.predict`, acceptSparse: true, nFeatures: s.nFeaturesIn });
-    return linearScores(M, s.coef, Float64Array.of(s.intercept));
-  }
-
-  /** Coefficients, one per feature. */
-  get coef(): Float64Array {
-    return Float64Array.from(this.fitted('coef').coef);
-  }
-
-  /** The intercept (0 when `fitIntercept` is false). */
-  get intercept(): number {
-    return this.fitted('intercept').intercept;
-  }
-
-  /** Gradient-descent iterations of the last fit (0 for 'normal'). */
-  get nIter(): number {
-    return this.fitted('nIter').nIter;
   }
 
   /** Loss before the first and after every gradient-descent step (empty for 'normal'). */

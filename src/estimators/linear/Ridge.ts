@@ -1,7 +1,7 @@
 import { CsrMatrix } from '../../tensor/CsrMatrix.js';
 import { warn } from '../../util/warnings.js';
 import type { FitOptions } from '../base/BaseClassifier.js';
-import { BaseRegressor, type RegressorState } from '../base/BaseRegressor.js';
+import { BaseLinearRegressor, type LinearRegressorState } from './BaseLinearRegressor.js';
 import { checkMatrix } from '../base/checkMatrix.js';
 import { checkSampleWeight, checkTarget } from '../base/labels.js';
 import type { MatrixLike } from '../base/matrixLike.js';
@@ -12,7 +12,6 @@ import { CenteredOperator } from './linalg/CenteredOperator.js';
 import { centeredGram } from './linalg/centeredGram.js';
 import { cholesky, choleskySolve } from './linalg/cholesky.js';
 import type { Design } from './linalg/Design.js';
-import { linearScores } from './linalg/linearScores.js';
 import { MAX_NORMAL_FEATURES } from './linalg/maxNormalFeatures.js';
 import { pinvSolve } from './linalg/symmetricEigen.js';
 import { conjugateGradient } from './solvers/conjugateGradient.js';
@@ -36,12 +35,8 @@ export interface RidgeOptions {
 }
 
 /** Learned state of Ridge. */
-export interface RidgeState extends RegressorState {
-  coef: Float64Array;
-  intercept: number;
-  /** 'cg' iterations (0 for 'cholesky'). */
-  nIter: number;
-}
+/** Ridge's learned state: coefficients, intercept and 'cg' iterations (0 for 'cholesky'). */
+export type RidgeState = LinearRegressorState;
 
 /**
  * Linear least squares with L2 regularisation, scikit-learn's `Ridge`: minimises
@@ -50,7 +45,7 @@ export interface RidgeState extends RegressorState {
  * @example
  * const r = new Ridge({ alpha: 0.1 }).fit(X, y);
  */
-export class Ridge extends BaseRegressor<RidgeOptions, RidgeState> {
+export class Ridge extends BaseLinearRegressor<RidgeOptions, RidgeState> {
   static override readonly className = 'Ridge';
   static override readonly spec = {
     alpha: range(0, Infinity, '[)'),
@@ -116,28 +111,6 @@ export class Ridge extends BaseRegressor<RidgeOptions, RidgeState> {
       nIter,
     };
     return this;
-  }
-
-  /** Predicted target of every row. */
-  predict(X: MatrixLike): Float64Array {
-    const s = this.fitted('predict');
-    const M = checkMatrix(X, { where: `${this.className}.predict`, acceptSparse: true, nFeatures: s.nFeaturesIn });
-    return linearScores(M, s.coef, Float64Array.of(s.intercept));
-  }
-
-  /** Coefficients, one per feature. */
-  get coef(): Float64Array {
-    return Float64Array.from(this.fitted('coef').coef);
-  }
-
-  /** The intercept (0 when `fitIntercept` is false). */
-  get intercept(): number {
-    return this.fitted('intercept').intercept;
-  }
-
-  /** Conjugate-gradient iterations of the last fit (0 for 'cholesky'). */
-  get nIter(): number {
-    return this.fitted('nIter').nIter;
   }
 }
 
