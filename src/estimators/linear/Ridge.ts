@@ -34,7 +34,6 @@ export interface RidgeOptions {
   tol?: number;
 }
 
-/** Learned state of Ridge. */
 /** Ridge's learned state: coefficients, intercept and 'cg' iterations (0 for 'cholesky'). */
 export type RidgeState = LinearRegressorState;
 
