@@ -15,3 +15,4 @@ export { DummyClassifier, DummyRegressor } from './dummy/index.js';
 export * from './svm/index.js';
 export * from './linear/index.js';
 export * from './hashing/index.js';
+export * from './keras/index.js';

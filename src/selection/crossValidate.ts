@@ -2,10 +2,20 @@ import type { MatrixLike } from '../estimators/base/matrixLike.js';
 import { numRows } from '../estimators/base/matrixLike.js';
 import { checkLength } from '../estimators/base/labels.js';
 import { resolveParams } from '../estimators/base/params.js';
-import { anything, bool, integer, nullable, optional, satisfies } from '../estimators/base/validators.js';
+import {
+  anything,
+  arrayOf,
+  bool,
+  integer,
+  nullable,
+  optional,
+  satisfies,
+  string,
+} from '../estimators/base/validators.js';
 import { type CvSetting, checkCv, cvValidator } from './checkCv.js';
 import { type ErrorScore, errorScoreValidator, fitAndScore } from './fitAndScore.js';
 import type { ModelLike, Target } from './ModelLike.js';
+import { type FoldOutcome, resolveNJobs, runFolds } from './parallelFolds.js';
 import type { Scorer } from './Scorer.js';
 import { type Scoring, resolveScoring } from './scorers.js';
 import type { Split, SplitLabels } from './Splitter.js';
@@ -29,10 +39,15 @@ export interface CrossValidateOptions {
   /** Per-sample weights passed to `fit` (indexed to each training fold). */
   sampleWeight?: ArrayLike<number> | undefined;
   /**
-   * Reserved: parallel folds on the threads executor once it exists. Folds run one after another for now,
-   * whatever the value.
+   * Threads fitting folds at once (the calling thread included): null or 1 one after another; k > 1 up to k
+   * threads (Node worker threads); -1 every core. See parallelFolds.ts for what can run on workers.
    */
   nJobs?: number | null;
+  /**
+   * Modules (URLs or absolute paths) every worker imports before rebuilding the model: the ones that register
+   * your own estimator classes or Keras model builders. Default none.
+   */
+  workerModules?: string[];
 }
 
 /** Per-fold results of `crossValidate`. */
@@ -63,6 +78,7 @@ export const CROSS_VALIDATE_SPEC = {
   sampleWeight: optional(satisfies('an array of weights', (v) => Array.isArray(v) || ArrayBuffer.isView(v))),
   nJobs: nullable(integer()),
 };
+const SPEC = { ...CROSS_VALIDATE_SPEC, workerModules: arrayOf(string, 0, 'module paths') };
 const DEFAULTS = {
   cv: null,
   scoring: null,
@@ -73,6 +89,7 @@ const DEFAULTS = {
   errorScore: NaN,
   sampleWeight: undefined,
   nJobs: null,
+  workerModules: [],
 };
 
 /**
@@ -93,12 +110,7 @@ export function crossValidate<M extends ModelLike>(
   options: CrossValidateOptions = {},
 ): CrossValidateResult<M> {
   const where = 'crossValidate';
-  const o = resolveParams(
-    where,
-    CROSS_VALIDATE_SPEC,
-    DEFAULTS,
-    options as Record<string, unknown>,
-  ) as Required<CrossValidateOptions>;
+  const o = resolveParams(where, SPEC, DEFAULTS, options as Record<string, unknown>) as Required<CrossValidateOptions>;
   if (y !== undefined) checkLength(y, numRows(X), where);
   const splitter = checkCv(o.cv, y, model, where);
   const { scorers } = resolveScoring(o.scoring, model, where);
@@ -112,20 +124,43 @@ export function crossValidate<M extends ModelLike>(
   }
   if (o.returnEstimator) result.estimators = [];
   if (o.returnIndices) result.indices = splits;
-  for (const split of splits) {
-    const r = fitAndScore(model, X, y, split, {
+  const runLocal = (fold: number): FoldOutcome => {
+    const r = fitAndScore(model, X, y, splits[fold] as Split, {
       scorers,
       returnTrainScore: o.returnTrainScore,
       errorScore: o.errorScore,
       sampleWeight: o.sampleWeight,
     });
+    return { result: r, model: r.model };
+  };
+  const nThreads = resolveNJobs(o.nJobs);
+  const outcomes =
+    nThreads > 1
+      ? runFolds(
+          {
+            model,
+            X,
+            y,
+            splits,
+            scoring: o.scoring,
+            returnTrainScore: o.returnTrainScore,
+            returnEstimator: o.returnEstimator,
+            errorScore: o.errorScore,
+            sampleWeight: o.sampleWeight,
+            workerModules: o.workerModules,
+          },
+          nThreads,
+          runLocal,
+        )
+      : splits.map((_, fold) => runLocal(fold));
+  for (const { result: r, model: fitted } of outcomes) {
     result.fitTime.push(r.fitTime);
     result.scoreTime.push(r.scoreTime);
     for (const name of names) {
       (result.testScores[name] as number[]).push(r.testScores[name] as number);
       if (result.trainScores) (result.trainScores[name] as number[]).push(r.trainScores?.[name] as number);
     }
-    result.estimators?.push(r.model as M);
+    result.estimators?.push(fitted as M);
   }
   return result;
 }
