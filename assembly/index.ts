@@ -34,6 +34,7 @@ import { avgPoolGradTask, avgPoolTask, maxPoolGradTask, maxPoolTask } from './po
 import { reduceTask } from './reduce';
 import { softmaxTask } from './softmax';
 import { unaryTask } from './unary';
+export { svmCsPass, svmDots, svmRbfQ, svmSparseDots } from './svmKernels';
 
 /** First free byte after the module's static data: the driver's arena starts here. */
 export function heapBase(): usize {

@@ -5,9 +5,10 @@
  * ratios lsml / peer (below 1 means lsml is faster). Both sides start from the same data file: lsml's time
  * includes parsing it, as the peers' does.
  *
- * Cases and sizes (environment variables): BENCH_CASES=rbf,mnist,linear; RBF_N=10000, RBF_D=20 (dense RBF);
+ * Cases and sizes (environment variables): BENCH_CASES=rbf,mnist,linear,cs; RBF_N=10000, RBF_D=20 (dense RBF);
  * MNIST_N=5000 (10-class RBF on the `mnist` digits); LINEAR_N=500000, LINEAR_D=100000, LINEAR_NNZ=30 (sparse
- * linear), LINEAR_EPS=0.1 (LIBLINEAR's default tolerance for its dual solvers). Peers that are not installed are
+ * linear), LINEAR_EPS=0.1 (LIBLINEAR's default tolerance for its dual solvers); CS_N=50000, CS_D=2000, CS_K=10,
+ * CS_NNZ=30, CS_EPS=0.1 (sparse Crammer–Singer multi-class, LIBLINEAR -s 4). Peers that are not installed are
  * skipped (apt-get install libsvm-tools liblinear-tools). Data files go to the OS temp folder and are removed
  * afterwards unless KEEP_FILES=1.
  */
@@ -30,7 +31,7 @@ import { Random } from '../../src/util/random.js';
 import { loadMnist } from '../../examples/svm/mnistData.js';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
-const cases = (process.env.BENCH_CASES ?? 'rbf,mnist,linear').split(',');
+const cases = (process.env.BENCH_CASES ?? 'rbf,mnist,linear,cs').split(',');
 const dir = join(tmpdir(), 'lsml-bench-svm');
 mkdirSync(dir, { recursive: true });
 
@@ -278,6 +279,85 @@ if (cases.includes('linear')) {
       f(mine.cpu / peer.cpu, 2),
     ]);
   }
+}
+
+if (cases.includes('cs')) {
+  // Crammer–Singer multi-class (LIBLINEAR -s 4) on a sparse k-class problem: label = the largest of k sparse linear
+  // scores plus noise; the first k rows hold classes 1..k in order, so both sides order the classes alike
+  const n = env('CS_N', 50000);
+  const d = env('CS_D', 2000);
+  const k = env('CS_K', 10);
+  const nnz = env('CS_NNZ', 30);
+  const eps = env('CS_EPS', 0.1);
+  const rng = new Random(11);
+  const W = Float64Array.from({ length: d * k }, () => rng.normal());
+  const total = n + 10000;
+  const indptr = new Int32Array(total + 1);
+  const indices = new Int32Array(total * nnz);
+  const values = new Float64Array(total * nnz);
+  const y: number[] = [];
+  const cols = new Int32Array(nnz);
+  const score = new Float64Array(k);
+  for (let i = 0; i < total; i++) {
+    let c = 0;
+    while (c < nnz) {
+      const j = Math.floor(d * rng.uniform() ** 2);
+      let dup = false;
+      for (let q = 0; q < c; q++) if (cols[q] === j) dup = true;
+      if (!dup) cols[c++] = j;
+    }
+    cols.sort();
+    score.fill(0);
+    for (let q = 0; q < nnz; q++) {
+      const j = cols[q] as number;
+      indices[i * nnz + q] = j;
+      values[i * nnz + q] = 1 / Math.sqrt(nnz);
+      for (let m = 0; m < k; m++) score[m] = (score[m] as number) + (W[j * k + m] as number) / Math.sqrt(nnz);
+    }
+    let best = 0;
+    for (let m = 0; m < k; m++) if ((score[m] as number) + 0.05 * rng.normal() > (score[best] as number)) best = m;
+    y.push(i < k ? i + 1 : best + 1);
+    indptr[i + 1] = (i + 1) * nnz;
+  }
+  const all = new CsrMatrix(total, d, indptr, indices, values);
+  const Xtr = takeRows(
+    all,
+    Int32Array.from({ length: n }, (_, i) => i),
+  );
+  const Xte = takeRows(
+    all,
+    Int32Array.from({ length: 10000 }, (_, i) => n + i),
+  );
+  const ytr = y.slice(0, n);
+  const yte = y.slice(n);
+  const file = join(dir, 'cs.train');
+  writeData(file, Xtr, ytr);
+  const mine = timeIt(() => {
+    const data = parseLibsvmData(readFileSync(file), { nFeatures: d });
+    return new LinearSVC({ C: 1, multiClass: 'crammer_singer', tol: eps, seed: 0 }).fit(data.X, Array.from(data.y));
+  });
+  const clf = mine.result;
+  const acc = accuracy(clf.predict(Xte), yte);
+  let peer: Timing = { wall: NaN, cpu: NaN };
+  let peerAcc = NaN;
+  let diff = NaN;
+  if (has('liblinear-train')) {
+    const model = join(dir, 'cs.model');
+    peer = runPeer('liblinear-train', ['-q', '-s', '4', '-c', '1', '-e', String(eps), '-B', '1', file, model]);
+    const lib = loadLiblinearModel(readFileSync(model, 'utf8')) as LinearSVC;
+    peerAcc = accuracy(lib.predict(Xte), yte);
+    diff = maxAbsDiff(clf.decisionFunction(Xte), lib.decisionFunction(Xte));
+  } else console.log('liblinear-train not found: LIBLINEAR comparison skipped (apt-get install liblinear-tools)');
+  rows.push([
+    `cs-s4 (crammer_singer)`,
+    `${n} × ${d}, ${k} classes, ${nnz} nnz/row`,
+    `${f(100 * acc, 2)} / ${f(100 * peerAcc, 2)}`,
+    '— / —',
+    f(diff, 6),
+    `${f(mine.wall, 2)} / ${f(peer.wall, 2)}`,
+    f(mine.wall / peer.wall, 2),
+    f(mine.cpu / peer.cpu, 2),
+  ]);
 }
 
 if (process.env.KEEP_FILES !== '1') rmSync(dir, { recursive: true, force: true });

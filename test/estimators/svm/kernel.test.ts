@@ -5,6 +5,7 @@ import { KernelEvaluator } from '../../../src/estimators/svm/kernel/KernelEvalua
 import type { SvmKernel } from '../../../src/estimators/svm/kernel/kernelTypes.js';
 import { denseStore, denseToCsr, sparseStore } from '../../../src/estimators/svm/kernel/SampleStore.js';
 import { WasmKernelRows, setWasmKernels } from '../../../src/estimators/svm/kernel/wasm/WasmKernelRows.js';
+import { WasmSparseRows } from '../../../src/estimators/svm/kernel/wasm/WasmSparseRows.js';
 import { SVC } from '../../../src/estimators/svm/SVC.js';
 import { SVR } from '../../../src/estimators/svm/SVR.js';
 import { nonlinear } from './helpers.js';
@@ -115,6 +116,108 @@ describe('kernel evaluation', () => {
     const out = new Float32Array(3);
     c.rowQ(0, null, 0, 3, out, null, 1);
     expect(Array.from(out)).toEqual([61, 39, 17]);
+  });
+});
+
+/** The dot product in the order of assembly/svmKernels.ts: lanes k ≡ 0, 1 and k ≡ 2, 3 (mod 4), then the tail. */
+function laneDot(x: Float64Array, xo: number, r: Float64Array, ro: number, d: number): number {
+  const a = [0, 0, 0, 0];
+  let k = 0;
+  for (; k + 4 <= d; k += 4) for (let j = 0; j < 4; j++) a[j] = a[j]! + x[xo + k + j]! * r[ro + k + j]!;
+  let s = a[0]! + a[2]! + (a[1]! + a[3]!);
+  for (; k < d; k++) s += x[xo + k]! * r[ro + k]!;
+  return s;
+}
+
+/** exp as assembly/svmKernels.ts computes it: Cody–Waite reduction, degree-11 Taylor by Estrin's scheme, 2^n. */
+function svmExp(x: number): number {
+  const MAGIC = 6755399441055744;
+  const n = x * Math.LOG2E + MAGIC - MAGIC;
+  const r = x - n * 6.9314718036912381649e-1 - n * 1.90821492927058770002e-10;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const p = (f0: number, f1: number): number => r * (1 / f1) + 1 / f0; // c_k + c_{k+1} r, f = k!
+  const q0 = p(1, 1) + p(2, 6) * r2;
+  const q1 = p(24, 120) + p(720, 5040) * r2;
+  const q2 = p(40320, 362880) + p(3628800, 39916800) * r2;
+  return (q0 + (q1 + q2 * r4) * r4) * 2 ** n;
+}
+
+describe('WebAssembly kernel rows (assembly/svmKernels.ts)', () => {
+  it('compute exactly the documented arithmetic: same bits in every build', () => {
+    const rng = new Random(12);
+    for (const d of [1, 4, 6, 20, 33]) {
+      const n = 41;
+      const w = WasmKernelRows.create(n, d) as WasmKernelRows;
+      for (let t = 0; t < n * d; t++) w.data[t] = rng.normal();
+      for (let t = 0; t < n; t++) {
+        w.sq[t] = laneDot(w.data, t * d, w.data, t * d, d);
+        w.sign[t] = rng.uniform() < 0.5 ? -1 : 1;
+      }
+      for (const [i, start, end] of [
+        [0, 0, n],
+        [7, 3, 30],
+        [40, 5, 6],
+      ] as const) {
+        w.rowDots(i, start, end);
+        for (let t = start; t < end; t++) expect(w.out[t]).toBe(laneDot(w.data, i * d, w.data, t * d, d));
+        for (const gamma of [0.01, 0.7, 2000]) {
+          w.rbfQ(i, start, end, gamma, -1);
+          for (let t = start; t < end; t++) {
+            const dot = laneDot(w.data, i * d, w.data, t * d, d);
+            const x = Math.min(Math.max((w.sq[i]! + w.sq[t]! - (dot + dot)) * -gamma, -708), 709);
+            expect(w.dst[t]).toBe(Math.fround(svmExp(x) * w.sign[t]! * -1));
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('WebAssembly sparse kernel rows', () => {
+  it('give the same bits as the TypeScript loop, in kernel columns and in trained models', () => {
+    const rng = new Random(14);
+    const n = 90;
+    const d = 40;
+    const rows = Array.from({ length: n }, () =>
+      Array.from({ length: d }, (_, j) => (j < 2 || rng.uniform() < 0.15 ? rng.normal() : 0)),
+    );
+    const store = sparseStore(denseToCsr(DenseMatrix.fromRows(rows)));
+    const kp = { kernel: 'rbf' as const, gamma: 0.2, degree: 3, coef0: 0 };
+    const order = Int32Array.from(rng.permutation(n));
+    const y = Int8Array.from({ length: n }, (_, t) => (t % 2 === 0 ? 1 : -1));
+    const column = (): Float32Array => {
+      const q = new Float32Array(n);
+      new KernelEvaluator(store, kp).rowQ(order[3] as number, order, 1, n - 1, q, y, 1);
+      return q;
+    };
+    const labels = rows.map((r) => ((r[0] as number) * (r[1] as number) > 0 ? 1 : 0));
+    const model = (): Float64Array =>
+      new SVC({ C: 2, gamma: 0.2, tol: 1e-6 })
+        .fit(DenseMatrix.fromRows(rows), labels)
+        .decisionFunction(rows) as Float64Array;
+    // the dot products themselves, exactly: each sum over row j's entries in order
+    const sw = WasmSparseRows.create(store) as WasmSparseRows;
+    for (const i of [0, 17, n - 1]) {
+      sw.dots(i, order, 0, n);
+      const dense = rows[i] as number[];
+      for (let t = 0; t < n; t++) {
+        const j = order[t] as number;
+        let sum = 0;
+        for (let q = store.indptr[j] as number; q < (store.indptr[j + 1] as number); q++)
+          sum += (store.values[q] as number) * (dense[store.indices[q] as number] as number);
+        expect(sw.out[t]).toBe(sum);
+      }
+    }
+    const fast = [column(), model()] as const;
+    setWasmKernels(false);
+    try {
+      expect(WasmSparseRows.create(store)).toBeNull();
+      expect(Array.from(fast[0])).toEqual(Array.from(column()));
+      expect(Array.from(fast[1])).toEqual(Array.from(model()));
+    } finally {
+      setWasmKernels(true);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { type SvmKernelParams, powi } from './kernelTypes.js';
 import type { SampleStore } from './SampleStore.js';
 import { WasmKernelRows } from './wasm/WasmKernelRows.js';
+import { WasmSparseRows } from './wasm/WasmSparseRows.js';
 
 /** Dot product of `a[ao .. ao+d)` and `b[bo .. bo+d)`, four accumulators (the loop the dense kernels spend their time in). */
 export function denseDot(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number): number {
@@ -65,6 +66,9 @@ export class KernelEvaluator {
 
   /** SIMD dot products over the store's data, when it lives in WebAssembly memory (compact copies). */
   private readonly wasm: WasmKernelRows | null;
+
+  /** The sparse store's copy in WebAssembly memory, made at the first kernel row (undefined: not tried yet). */
+  private sparseWasm: WasmSparseRows | null | undefined;
 
   constructor(store: SampleStore, params: SvmKernelParams, wasm: WasmKernelRows | null = null) {
     this.store = store;
@@ -211,7 +215,13 @@ export class KernelEvaluator {
       }
       this.wasm.rowDots(i, start, end);
       k = this.wasm.out;
-    } else this.dots(i, idx, start, end, k);
+    } else {
+      const sw = idx === null ? null : this.sparseRows();
+      if (sw !== null && idx !== null) {
+        sw.dots(i, idx, start, end);
+        k = sw.out;
+      } else this.dots(i, idx, start, end, k);
+    }
     // kernel, sign and float32 rounding in one pass over the dot products
     const { gamma, coef0, degree } = this.params;
     switch (this.params.kernel) {
@@ -235,6 +245,14 @@ export class KernelEvaluator {
         for (let t = start; t < end; t++)
           dst[t] = yi * (signs[t] as number) * Math.tanh(gamma * (k[t] as number) + coef0);
     }
+  }
+
+  /** The WebAssembly copy of a sparse store, made on first use; null when unavailable. */
+  private sparseRows(): WasmSparseRows | null {
+    if (this.sparseWasm === undefined) {
+      this.sparseWasm = this.store.kind === 'sparse' ? WasmSparseRows.create(this.store) : null;
+    }
+    return this.sparseWasm;
   }
 
   private onesBuf = new Int8Array(0);

@@ -1,74 +1,43 @@
 /*
- * Kernel rows in WebAssembly SIMD for the SMO solver: dense dot products and the RBF column. V8 compiles a JavaScript dot
- * product to about one nanosecond per element (every typed-array access is bounds-checked); this loop of f64x2
- * multiply-adds runs several times faster. The module is assembled here from its instructions (no build step,
- * no binary blob) and imports its memory, so JavaScript reads and writes the same Float64Array views.
- * When WebAssembly SIMD is unavailable the callers fall back to their JavaScript loops.
+ * Kernel rows in WebAssembly SIMD for the SMO solver: dense dot products and the RBF column of Q. V8 compiles a
+ * JavaScript dot product to about one nanosecond per element (every typed-array access is bounds-checked); the
+ * f64x2 loops of assembly/svmKernels.ts run several times faster. They are part of the backend's kernel module
+ * (built by scripts/build-wasm.mjs), instantiated here on a memory of the solver's own, where the rows stay between
+ * calls and JavaScript reads and writes them through Float64Array views. When WebAssembly SIMD is unavailable the
+ * callers fall back to their TypeScript loops.
  */
 
-import { I32, name, section, vec } from './encoding.js';
-import { dotsBody } from './dotsFunction.js';
-import { rbfBody } from './rbfFunction.js';
+import { createPrivateInstance } from '../../../../backend/wasm/privateInstance.js';
 
-/** The module's bytes: imports env.memory, exports `dots` and `rbfQ`. */
-function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const F64T = 0x7c;
-  const type = section(
-    1,
-    vec([
-      [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0],
-      [0x60, ...vec([[I32], [I32], [I32], [F64T], [F64T], [I32], [F64T], [I32]]), 0],
-    ]),
-  );
-  const imports = section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]]));
-  const funcs = section(3, vec([[0], [1]]));
-  const exports = section(
-    7,
-    vec([
-      [...name('dots'), 0x00, 0],
-      [...name('rbfQ'), 0x00, 1],
-    ]),
-  );
-  const code = section(10, vec([dotsBody(), rbfBody()]));
-  return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...type,
-    ...imports,
-    ...funcs,
-    ...exports,
-    ...code,
-  ]);
-}
-
-let compiled: WebAssembly.Module | null | undefined;
 let enabled = true;
 
 /**
- * Turns the WebAssembly kernels on or off (default on); off, the solvers use their TypeScript loops. For tests and
- * for comparing the two paths; results agree up to the float32 rounding of an occasional kernel value.
+ * Turns the SVM solvers' WebAssembly kernels on or off (default on); off, they use their TypeScript loops. For tests
+ * and for comparing the two paths: sparse kernel rows and Crammer–Singer give the same bits either way; dense rows
+ * agree up to the float32 rounding of an occasional kernel value (the RBF exp differs from Math.exp in the last bits).
  */
 export function setWasmKernels(on: boolean): void {
   enabled = on;
 }
 
-function compiledModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = moduleBytes();
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
+/** Whether the WebAssembly kernels are switched on (`setWasmKernels`); they may still be unavailable. */
+export function wasmKernelsOn(): boolean {
+  return enabled;
 }
+
+type DotsFn = (x: number, rows: number, d: number, count: number, out: number) => void;
+type RbfFn = (
+  x: number,
+  rows: number,
+  d: number,
+  count: number,
+  sq: number,
+  sqi: number,
+  gamma: number,
+  sign: number,
+  yi: number,
+  dst: number,
+) => void;
 
 /** The rows of a dense kernel block and its work buffers, in one WebAssembly memory, with the SIMD routines. */
 export class WasmKernelRows {
@@ -82,25 +51,15 @@ export class WasmKernelRows {
   readonly out: Float64Array;
   /** Float32 kernel values of the last `rbfQ` (rows + 2, padded). */
   readonly dst: Float32Array;
-  private readonly dotsFn: (x: number, rows: number, d: number, count: number, out: number) => void;
-  private readonly rbfFn: (
-    out: number,
-    sq: number,
-    count: number,
-    sqi: number,
-    gamma: number,
-    sign: number,
-    yi: number,
-    dst: number,
-  ) => void;
+  private readonly dotsFn: DotsFn;
+  private readonly rbfFn: RbfFn;
   private readonly d: number;
 
-  private constructor(memory: WebAssembly.Memory, rows: number, d: number, module: WebAssembly.Module) {
-    const instance = new WebAssembly.Instance(module, { env: { memory } });
-    this.dotsFn = instance.exports.dots as WasmKernelRows['dotsFn'];
-    this.rbfFn = instance.exports.rbfQ as WasmKernelRows['rbfFn'];
+  private constructor(memory: WebAssembly.Memory, base: number, exports: WebAssembly.Exports, rows: number, d: number) {
+    this.dotsFn = exports.svmDots as DotsFn;
+    this.rbfFn = exports.svmRbfQ as RbfFn;
     this.d = d;
-    let offset = 0;
+    let offset = base;
     const f64 = (count: number): Float64Array => {
       const a = new Float64Array(memory.buffer, offset, count);
       offset += count * 8;
@@ -115,36 +74,38 @@ export class WasmKernelRows {
 
   /**
    * Memory for `rows` × `d` values and the work buffers, or null when WebAssembly SIMD is unavailable or the memory
-   * cannot be had (the caller then keeps its JavaScript loops).
+   * cannot be had (the caller then keeps its TypeScript loops).
    */
   static create(rows: number, d: number): WasmKernelRows | null {
-    const module = enabled ? compiledModule() : null;
     const bytes = (rows * d + 4 * (rows + 2)) * 8;
-    if (module === null || bytes > 2 ** 31) return null;
-    try {
-      const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) + 1 });
-      return new WasmKernelRows(memory, rows, d, module);
-    } catch {
+    if (!enabled || bytes > 2 ** 31) return null;
+    const inst = createPrivateInstance(bytes);
+    if (inst === null || typeof inst.exports.svmDots !== 'function' || typeof inst.exports.svmRbfQ !== 'function') {
       return null;
     }
+    return new WasmKernelRows(inst.memory, inst.base, inst.exports, rows, d);
   }
 
   /** out[t] = data row i · data row t, for t in [start, end). */
   rowDots(i: number, start: number, end: number): void {
     const d = this.d;
-    this.dotsFn(i * d * 8, start * d * 8, d, end - start, this.out.byteOffset + start * 8);
+    const at = this.data.byteOffset;
+    this.dotsFn(at + i * d * 8, at + start * d * 8, d, end - start, this.out.byteOffset + start * 8);
   }
 
   /**
-   * dst[t] = float32(yi · sign[t] · exp(−gamma ‖row i − row t‖²)) for t in [start, end), via the dot products.
-   * Computes one entry past `end` (the buffers are padded for it).
+   * dst[t] = float32(yi · sign[t] · exp(−gamma ‖row i − row t‖²)) for t in [start, end), dot products and kernel in
+   * one pass. Computes one entry past `end` (the buffers are padded for it).
    */
   rbfQ(i: number, start: number, end: number, gamma: number, yi: number): void {
-    this.rowDots(i, start, end);
+    const d = this.d;
+    const at = this.data.byteOffset;
     this.rbfFn(
-      this.out.byteOffset + start * 8,
-      this.sq.byteOffset + start * 8,
+      at + i * d * 8,
+      at + start * d * 8,
+      d,
       end - start,
+      this.sq.byteOffset + start * 8,
       this.sq[i] as number,
       gamma,
       this.sign.byteOffset + start * 8,
