@@ -18,18 +18,26 @@ import {
   K_COPY,
   K_GEMM_COMPUTE,
   K_GEMM_PACK,
+  K_LSTM_BACKWARD,
+  K_LSTM_FORWARD,
+  K_LSTM_PACK,
   K_MAXPOOL,
   K_MAXPOOL_GRAD,
   K_REDUCE,
   K_SOFTMAX,
+  K_BIAS_ACT,
+  K_ACT_GRAD,
+  K_BIAS_ACT_GRAD,
   K_UNARY,
   K_WHERE,
   SCRATCH_BYTES,
   TASK_LOCKED,
 } from '../src/backend/wasm/abi';
 import { col2imTask } from './conv';
+import { actGradTask, biasActGradTask, biasActTask } from './fused';
 import { binaryTask, copyTask, whereTask } from './strided';
 import { gemmComputeTask, gemmPackTask } from './gemm';
+import { lstmBackwardTask, lstmForwardTask, lstmPackTask } from './lstm';
 import { avgPoolGradTask, avgPoolTask, maxPoolGradTask, maxPoolTask } from './pool';
 import { reduceTask } from './reduce';
 import { softmaxTask } from './softmax';
@@ -81,6 +89,24 @@ function runTask(kernel: i32, t: i32, p: usize, scratch: usize): void {
       break;
     case K_SOFTMAX:
       softmaxTask(t, p);
+      break;
+    case K_LSTM_PACK:
+      lstmPackTask(t, p);
+      break;
+    case K_LSTM_FORWARD:
+      lstmForwardTask(t, p, scratch);
+      break;
+    case K_LSTM_BACKWARD:
+      lstmBackwardTask(t, p, scratch);
+      break;
+    case K_BIAS_ACT:
+      biasActTask(t, p);
+      break;
+    case K_ACT_GRAD:
+      actGradTask(t, p);
+      break;
+    case K_BIAS_ACT_GRAD:
+      biasActGradTask(t, p);
       break;
     default:
       unreachable();

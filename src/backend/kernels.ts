@@ -57,11 +57,33 @@ export interface Pool2DGeometry extends Conv2DGeometry {
   poolSize: [number, number];
 }
 
+/**
+ * What the fused LSTM recurrence keeps for its gradient, all [batch, steps, …] in processing order: `h` every
+ * step's state [B, T, H], `c` every step's cell [B, T, H], `gates` the activations i, f, g, o [B, T, 4H].
+ */
+export interface LSTMSequenceState {
+  h: Tensor;
+  c: Tensor;
+  gates: Tensor;
+}
+
+/** Gradients of the fused LSTM layer: of x [B, T, D], the kernel [D, 4H], the recurrent kernel [H, 4H], the bias [4H]. */
+export interface LSTMSequenceGrads {
+  dx: Tensor;
+  dKernel: Tensor;
+  dRecurrentKernel: Tensor;
+  /** null when the layer has no bias. */
+  dBias: Tensor | null;
+}
+
 type UnaryKernels = { [K in UnaryKernelName]: (x: Tensor) => Tensor };
 type BinaryKernels = { [K in BinaryKernelName]: (a: Tensor, b: Tensor) => Tensor };
 type ReduceKernels = { [K in ReduceKernelName]: (x: Tensor, axes: readonly number[]) => Tensor };
 /** Index of the largest (ArgMax) or smallest (ArgMin) value along `axis` (first on ties); int32, axis kept as 1. */
 type ArgReduceKernels = { [K in 'ArgMax' | 'ArgMin']: (x: Tensor, axis: number) => Tensor };
+
+/** Activations the fused bias-activation kernels take; their derivative is a function of the output. */
+export type FusedActivation = 'linear' | 'relu';
 
 /** Signatures of every kernel, by name. */
 export interface KernelMap extends UnaryKernels, BinaryKernels, ReduceKernels, ArgReduceKernels {
@@ -85,6 +107,29 @@ export interface KernelMap extends UnaryKernels, BinaryKernels, ReduceKernels, A
   MatMul: (a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean) => Tensor;
   Softmax: (x: Tensor, axis: number) => Tensor;
   LogSoftmax: (x: Tensor, axis: number) => Tensor;
+  /**
+   * An LSTM layer over a whole sequence (Keras gate order i, f, g, o; σ gates, tanh candidate and output): the
+   * projection x [B, T, D] · kernel [D, 4H] + bias [4H] (or null) of every step, then the recurrence with
+   * recurrent kernel [H, 4H], state starting at zero; `mask` [B, H] (or null) multiplies the state before each
+   * recurrent product.
+   */
+  LSTMSequence: (
+    x: Tensor,
+    kernel: Tensor,
+    recurrentKernel: Tensor,
+    bias: Tensor | null,
+    mask: Tensor | null,
+  ) => LSTMSequenceState;
+  /** Backpropagation through time of LSTMSequence, given the gradient of every step's state dh [B, T, H]. */
+  LSTMSequenceGrad: (
+    dh: Tensor,
+    x: Tensor,
+    kernel: Tensor,
+    recurrentKernel: Tensor,
+    hasBias: boolean,
+    mask: Tensor | null,
+    saved: LSTMSequenceState,
+  ) => LSTMSequenceGrads;
   /** x: [N, H, W, Cin], filter: [kh, kw, Cin, Cout] → [N, outH, outW, Cout]. */
   Conv2D: (x: Tensor, filter: Tensor, geometry: Conv2DGeometry) => Tensor;
   Conv2DBackpropInput: (dy: Tensor, filter: Tensor, xShape: readonly number[], geometry: Conv2DGeometry) => Tensor;
@@ -95,6 +140,33 @@ export interface KernelMap extends UnaryKernels, BinaryKernels, ReduceKernels, A
   /** Averages over the window's positions inside the input (padding is not counted). */
   AvgPool2D: (x: Tensor, geometry: Pool2DGeometry) => Tensor;
   AvgPool2DGrad: (dy: Tensor, xShape: readonly number[], geometry: Pool2DGeometry) => Tensor;
+  /** y = act(x + bias): float32/float64 x, `bias` [C] added along the last axis (null: none). */
+  BiasActivation: (x: Tensor, bias: Tensor | null, activation: FusedActivation) => Tensor;
+  /** Gradient through the activation from its output y: dy · act'(y) (relu: dy where y > 0, else 0). */
+  ActivationGrad: (dy: Tensor, y: Tensor, activation: FusedActivation) => Tensor;
+  /** ActivationGrad and the bias gradient in one pass: [dx, dbias], dbias [C] the sums of dx over all but the last axis. */
+  BiasActivationGrad: (dy: Tensor, y: Tensor, activation: FusedActivation) => [Tensor, Tensor];
+  /** act(Conv2D(x, filter) + bias) in one call: a Conv2D layer's forward (bias null: none). */
+  Conv2DBiasActivation: (
+    x: Tensor,
+    filter: Tensor,
+    bias: Tensor | null,
+    activation: FusedActivation,
+    geometry: Conv2DGeometry,
+  ) => Tensor;
+  /**
+   * Gradients of Conv2DBiasActivation from its output y and the output gradient dy: [dx, dfilter, dbias], each
+   * computed only where `wanted` says so (else null).
+   */
+  Conv2DBiasActivationGrad: (
+    x: Tensor,
+    filter: Tensor,
+    y: Tensor,
+    dy: Tensor,
+    activation: FusedActivation,
+    geometry: Conv2DGeometry,
+    wanted: readonly [boolean, boolean, boolean],
+  ) => [Tensor | null, Tensor | null, Tensor | null];
 }
 
 /** Every kernel name. */

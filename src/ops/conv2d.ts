@@ -25,35 +25,48 @@ export interface Conv2DOptions {
  * @throws ShapeError when ranks or channel counts do not match, or the window does not fit.
  */
 export function conv2d(x: Tensor, filter: Tensor, options: Conv2DOptions = {}): Tensor {
-  checkTensor(x, 'conv2d', 'x');
-  checkTensor(filter, 'conv2d', 'filter');
-  checkFloat(x, 'conv2d', 'x');
+  const geometry = conv2dGeometry(x, filter, options);
+  return record(getKernel('Conv2D')(x, filter, geometry), 'conv2d', [x, filter], (g) => [
+    x.requiresGrad ? getKernel('Conv2DBackpropInput')(g, filter, x.shape, geometry) : null,
+    filter.requiresGrad ? getKernel('Conv2DBackpropFilter')(x, g, filter.shape, geometry) : null,
+  ]);
+}
+
+/**
+ * Checks the operands of a 2-D convolution and resolves its geometry (explicit pads).
+ * @param op the op named in errors (default 'conv2d')
+ * @throws DTypeError / ShapeError as `conv2d` documents.
+ */
+export function conv2dGeometry(x: Tensor, filter: Tensor, options: Conv2DOptions = {}, op = 'conv2d'): Conv2DGeometry {
+  checkTensor(x, op, 'x');
+  checkTensor(filter, op, 'filter');
+  checkFloat(x, op, 'x');
   if (x.dtype !== filter.dtype) {
-    throw new DTypeError(`conv2d: dtypes differ: x is ${x.dtype}, filter is ${filter.dtype}.`, { op: 'conv2d' });
+    throw new DTypeError(`${op}: dtypes differ: x is ${x.dtype}, filter is ${filter.dtype}.`, { op });
   }
   if (x.rank !== 4) {
     throw new ShapeError(
-      `conv2d: expected x of rank 4 [batch, height, width, channels]; received shape ${formatShape(x.shape)}.`,
+      `${op}: expected x of rank 4 [batch, height, width, channels]; received shape ${formatShape(x.shape)}.`,
       {
-        op: 'conv2d',
+        op,
         shape: [...x.shape],
       },
     );
   }
   if (filter.rank !== 4) {
     throw new ShapeError(
-      `conv2d: expected filter of rank 4 [kernelHeight, kernelWidth, inChannels, outChannels]; received shape ${formatShape(filter.shape)}.`,
-      { op: 'conv2d', shape: [...filter.shape] },
+      `${op}: expected filter of rank 4 [kernelHeight, kernelWidth, inChannels, outChannels]; received shape ${formatShape(filter.shape)}.`,
+      { op, shape: [...filter.shape] },
     );
   }
   if (x.shape[3] !== filter.shape[2]) {
     throw new ShapeError(
-      `conv2d: x has ${x.shape[3]} channels (shape ${formatShape(x.shape)}) but the filter expects ${filter.shape[2]} (shape ${formatShape(filter.shape)}).`,
-      { op: 'conv2d', shapeX: [...x.shape], shapeFilter: [...filter.shape] },
+      `${op}: x has ${x.shape[3]} channels (shape ${formatShape(x.shape)}) but the filter expects ${filter.shape[2]} (shape ${formatShape(filter.shape)}).`,
+      { op, shapeX: [...x.shape], shapeFilter: [...filter.shape] },
     );
   }
-  const strides = pair(options.strides ?? 1, 'conv2d', 'strides');
-  const dilations = pair(options.dilations ?? 1, 'conv2d', 'dilations');
+  const strides = pair(options.strides ?? 1, op, 'strides');
+  const dilations = pair(options.dilations ?? 1, op, 'dilations');
   const window: [number, number] = [filter.shape[0] as number, filter.shape[1] as number];
   const pads = resolvePads(
     options.padding ?? 'valid',
@@ -61,12 +74,9 @@ export function conv2d(x: Tensor, filter: Tensor, options: Conv2DOptions = {}): 
     window,
     strides,
     dilations,
-    'conv2d',
+    op,
   );
   const geometry: Conv2DGeometry = { strides, dilations, pads };
-  outputSize('conv2d', x.shape, window, geometry);
-  return record(getKernel('Conv2D')(x, filter, geometry), 'conv2d', [x, filter], (g) => [
-    x.requiresGrad ? getKernel('Conv2DBackpropInput')(g, filter, x.shape, geometry) : null,
-    filter.requiresGrad ? getKernel('Conv2DBackpropFilter')(x, g, filter.shape, geometry) : null,
-  ]);
+  outputSize(op, x.shape, window, geometry);
+  return geometry;
 }

@@ -1,14 +1,17 @@
 import './chain.js';
 
+export * from './biasActivation.js';
 export * from './binary.js';
 export * from './broadcastTo.js';
 export * from './cast.js';
 export * from './compare.js';
 export * from './concat.js';
 export * from './conv2d.js';
+export * from './conv2dBiasActivation.js';
 export type { Padding, Size2 } from './convGeometry.js';
 export * from './creation.js';
 export * from './gather.js';
+export * from './lstm.js';
 export * from './matmul.js';
 export * from './oneHot.js';
 export type { TensorLike } from './operands.js';

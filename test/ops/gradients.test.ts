@@ -254,7 +254,42 @@ const compositeCases: Case[] = [
   ['tensor used twice (gradients accumulate)', (x) => L.mul(L.tanh(x), L.exp(x)), () => [randLeaf([3], 174)]],
 ];
 
+const fusedCases: Case[] = [
+  [
+    'biasActivation relu over the last axis (Dense shape)',
+    (x, b) => L.biasActivation(x, b, 'relu'),
+    () => [awayFromZero([3, 4], 180), randLeaf([4], 181, -0.05, 0.05)],
+  ],
+  [
+    'biasActivation relu on NHWC (Conv2D shape)',
+    (x, b) => L.biasActivation(x, b, 'relu'),
+    () => [awayFromZero([2, 2, 3, 5], 182), randLeaf([5], 183, -0.05, 0.05)],
+  ],
+  [
+    'biasActivation linear',
+    (x, b) => L.biasActivation(x, b, 'linear'),
+    () => [randLeaf([2, 3, 4], 184), randLeaf([4], 185)],
+  ],
+  ['biasActivation relu without a bias', (x) => L.biasActivation(x, null, 'relu'), () => [awayFromZero([3, 4], 186)]],
+  [
+    'conv2dBiasActivation relu, stride 1, valid',
+    (x, f, b) => L.conv2dBiasActivation(x, f, b, 'relu'),
+    () => [randLeaf([2, 5, 5, 2], 187), randLeaf([3, 3, 2, 3], 188), randLeaf([3], 189, -0.05, 0.05)],
+  ],
+  [
+    'conv2dBiasActivation linear, stride 2, same',
+    (x, f, b) => L.conv2dBiasActivation(x, f, b, 'linear', { strides: 2, padding: 'same' }),
+    () => [randLeaf([1, 5, 4, 2], 190), randLeaf([3, 2, 2, 3], 191), randLeaf([3], 192)],
+  ],
+  [
+    'conv2dBiasActivation relu without a bias',
+    (x, f) => L.conv2dBiasActivation(x, f, null, 'relu'),
+    () => [randLeaf([1, 4, 4, 2], 193), randLeaf([2, 2, 2, 3], 194)],
+  ],
+];
+
 const allCases: [string, Case[]][] = [
+  ['fused bias + activation', fusedCases],
   ['element-wise unary', unaryCases],
   ['element-wise binary with broadcasting', binaryCases],
   ['reductions', reduceCases],

@@ -2,6 +2,14 @@ import type { Backend, KernelMap } from '../kernels.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv.js';
 import { BINARY, UNARY, binaryKernel, cast, clip, elu, leakyRelu, unaryKernel, where } from './elementwise.js';
 import { broadcastTo, concat, gather, oneHot, pad, scatterAdd, slice, transpose } from './layout.js';
+import {
+  activationGrad,
+  biasActivation,
+  biasActivationGrad,
+  conv2dBiasActivation,
+  conv2dBiasActivationGrad,
+} from './fused.js';
+import { lstmSequence, lstmSequenceGrad } from './lstm.js';
 import { matMul } from './matmul.js';
 import { avgPool2d, avgPool2dGrad, maxPool2d, maxPool2dGrad } from './pool.js';
 import { argReduceKernel, reduceKernel } from './reduce.js';
@@ -32,6 +40,8 @@ const kernels: KernelMap = {
   MatMul: matMul,
   Softmax: softmax,
   LogSoftmax: logSoftmax,
+  LSTMSequence: lstmSequence,
+  LSTMSequenceGrad: lstmSequenceGrad,
   Conv2D: conv2d,
   Conv2DBackpropInput: conv2dBackpropInput,
   Conv2DBackpropFilter: conv2dBackpropFilter,
@@ -39,6 +49,11 @@ const kernels: KernelMap = {
   MaxPool2DGrad: maxPool2dGrad,
   AvgPool2D: avgPool2d,
   AvgPool2DGrad: avgPool2dGrad,
+  BiasActivation: biasActivation,
+  ActivationGrad: activationGrad,
+  BiasActivationGrad: biasActivationGrad,
+  Conv2DBiasActivation: conv2dBiasActivation,
+  Conv2DBiasActivationGrad: conv2dBiasActivationGrad,
 };
 
 /**

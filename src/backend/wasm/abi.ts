@@ -38,6 +38,9 @@ export const K_WHERE = 10;
 export const K_COPY = 11;
 export const K_REDUCE = 12;
 export const K_SOFTMAX = 13;
+export const K_BIAS_ACT = 30; // fused bias + activation (assembly/fused.ts)
+export const K_ACT_GRAD = 31;
+export const K_BIAS_ACT_GRAD = 32;
 
 // GEMM tile: MR rows × NR columns per micro-kernel call.
 export const MR = 4;
@@ -146,6 +149,18 @@ export const SM_X = 4;
 export const SM_Y = 5;
 export const SM_CHUNK = 6; // line groups per task
 
+// Fused bias + activation slots (K_BIAS_ACT, K_ACT_GRAD): rows × C row-major, `chunk` rows per task.
+export const FA_ACT = 0; // FA_LINEAR or FA_RELU
+export const FA_ROWS = 1;
+export const FA_C = 2;
+export const FA_X = 3; // bias-act: input; act-grad: dy
+export const FA_B = 4; // bias-act: bias [C] or 0; act-grad: the forward output y
+export const FA_Y = 5; // output
+export const FA_CHUNK = 6;
+export const FA_DB = 7; // bias-act-grad: per-task partial column sums, f32[tasks × C]
+export const FA_LINEAR = 0;
+export const FA_RELU = 1;
+
 // Unary operation codes.
 export const U_NEG = 0;
 export const U_ABS = 1;
@@ -185,3 +200,37 @@ export const B_GREATER_EQUAL = 12;
 export const RD_SUM = 0;
 export const RD_MAX = 1;
 export const RD_MIN = 2;
+
+// Fused LSTM recurrence (assembly/lstm.ts, driver src/backend/wasm/lstm.ts). Batch rows are independent through
+// the whole recurrence, so a task is a block of rows that runs every step: no synchronisation between steps.
+export const K_LSTM_PACK = 40; // packs op(B) into NR-column panels, all of k in one block
+export const K_LSTM_FORWARD = 41; // the whole forward recurrence of a block of batch rows
+export const K_LSTM_BACKWARD = 42; // the whole backpropagation through time of a block of batch rows
+
+// K_LSTM_PACK slots: element (p, j) of op(B) [k, n] at LP_SRC + 4·(p·LP_RS + j·LP_CS).
+export const LP_SRC = 0;
+export const LP_RS = 1;
+export const LP_CS = 2;
+export const LP_N = 3;
+export const LP_K = 4;
+export const LP_DST = 5;
+export const LP_GROUP = 6; // panels per task
+
+// K_LSTM_FORWARD / K_LSTM_BACKWARD slots. Tensors are [batch, steps, …] row-major; addresses in bytes.
+export const LS_B = 0;
+export const LS_T = 1;
+export const LS_H = 2;
+export const LS_ROWS = 3; // batch rows per task (a multiple of MR)
+export const LS_GATES = 4; // forward: z in (x·W + b), activations i, f, g, o out, in place; backward: activations
+export const LS_HS = 5; // states [B, T, H]
+export const LS_CS = 6; // cells [B, T, H]
+export const LS_MASK = 7; // [B, H] state mask, or 0
+export const LS_PACK = 8; // packed A operand of the step product (forward: masked state; backward: dz)
+export const LS_PACKB = 9; // packed B operand: forward U [H, 4H], backward Uᵀ [4H, H]
+export const LS_DH = 10; // backward: dh [B, T, H]
+export const LS_DHREC = 11; // backward: dz_{s+1}·Uᵀ [B, H] (unmasked)
+export const LS_DC = 12; // backward: carried cell gradient [B, H], zero at the start
+export const LS_DZ = 13; // backward: dz [B, T, 4H]
+export const LS_HPREV = 14; // backward: masked previous state per row (zero at step 0), part of the A of dU
+export const LS_HPSTRIDE = 15; // backward: row stride of LS_HPREV, elements
+export const LS_BIAS = 16; // forward: bias [4H] added to z, or 0

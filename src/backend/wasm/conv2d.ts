@@ -68,20 +68,20 @@ export function geometrySlots(d: ConvSizes, g: Conv2DGeometry): Map<number, numb
   ]);
 }
 
-/** Forward convolution as one GEMM: [pixels × taps] (implicit im2col of x) · [taps × f]. */
-export function wasmConv2D(rt: WasmRuntime, x: Tensor, filter: Tensor, g: Conv2DGeometry): Tensor {
-  const d = convSizes(x.shape, filter.shape, g);
-  const pixels = d.n * d.oh * d.ow;
-  const taps = d.kh * d.kw * d.c;
-  rt.begin();
-  const xPtr = rt.copyIn(x.data as Float32Array);
-  const fPtr = rt.copyIn(filter.data as Float32Array);
-  const yPtr = rt.alloc(pixels * d.f * 4);
+/** Forward convolution into the arena: y [pixels × f] = implicit im2col(x) [pixels × taps] · filter [taps × f]. */
+export function convForwardAt(
+  rt: WasmRuntime,
+  d: ConvSizes,
+  g: Conv2DGeometry,
+  xPtr: number,
+  fPtr: number,
+  yPtr: number,
+): void {
   gemm(rt, {
     nb: 1,
-    m: pixels,
+    m: d.n * d.oh * d.ow,
     n: d.f,
-    k: taps,
+    k: d.kh * d.kw * d.c,
     a: { mode: A_IM2COL, rs: 0, cs: 0, addrs: [xPtr] },
     b: { rs: d.f, cs: 1, addrs: [fPtr] },
     c: yPtr,
@@ -89,7 +89,41 @@ export function wasmConv2D(rt: WasmRuntime, x: Tensor, filter: Tensor, g: Conv2D
     cStride: 0,
     extra: geometrySlots(d, g),
   });
-  return new Tensor(rt.readF32(yPtr, pixels * d.f), [d.n, d.oh, d.ow, d.f]);
+}
+
+/** Forward convolution as one GEMM: [pixels × taps] (implicit im2col of x) · [taps × f]. */
+export function wasmConv2D(rt: WasmRuntime, x: Tensor, filter: Tensor, g: Conv2DGeometry): Tensor {
+  const d = convSizes(x.shape, filter.shape, g);
+  const size = d.n * d.oh * d.ow * d.f;
+  rt.begin();
+  const xPtr = rt.copyIn(x.data as Float32Array);
+  const fPtr = rt.copyIn(filter.data as Float32Array);
+  const yPtr = rt.alloc(size * 4);
+  convForwardAt(rt, d, g, xPtr, fPtr, yPtr);
+  return new Tensor(rt.readF32(yPtr, size), [d.n, d.oh, d.ow, d.f]);
+}
+
+/** Filter gradient into the arena: dw [taps × f] = im2col(x)ᵀ [taps × pixels] · dy [pixels × f]. */
+export function convFilterGradAt(
+  rt: WasmRuntime,
+  d: ConvSizes,
+  g: Conv2DGeometry,
+  xPtr: number,
+  dyPtr: number,
+  dwPtr: number,
+): void {
+  gemm(rt, {
+    nb: 1,
+    m: d.kh * d.kw * d.c,
+    n: d.f,
+    k: d.n * d.oh * d.ow,
+    a: { mode: A_IM2COL_T, rs: 0, cs: 0, addrs: [xPtr] },
+    b: { rs: d.f, cs: 1, addrs: [dyPtr] },
+    c: dwPtr,
+    ldc: d.f,
+    cStride: 0,
+    extra: geometrySlots(d, g),
+  });
 }
 
 /** Filter gradient as one GEMM: [taps × pixels] (transposed implicit im2col of x) · dy [pixels × f]. */
@@ -101,47 +135,30 @@ export function wasmConv2DBackpropFilter(
   g: Conv2DGeometry,
 ): Tensor {
   const d = convSizes(x.shape, filterShape, g);
-  const pixels = d.n * d.oh * d.ow;
-  const taps = d.kh * d.kw * d.c;
+  const size = d.kh * d.kw * d.c * d.f;
   rt.begin();
   const xPtr = rt.copyIn(x.data as Float32Array);
   const dyPtr = rt.copyIn(dy.data as Float32Array);
-  const dwPtr = rt.alloc(taps * d.f * 4);
-  gemm(rt, {
-    nb: 1,
-    m: taps,
-    n: d.f,
-    k: pixels,
-    a: { mode: A_IM2COL_T, rs: 0, cs: 0, addrs: [xPtr] },
-    b: { rs: d.f, cs: 1, addrs: [dyPtr] },
-    c: dwPtr,
-    ldc: d.f,
-    cStride: 0,
-    extra: geometrySlots(d, g),
-  });
-  return new Tensor(rt.readF32(dwPtr, taps * d.f), filterShape);
+  const dwPtr = rt.alloc(size * 4);
+  convFilterGradAt(rt, d, g, xPtr, dyPtr, dwPtr);
+  return new Tensor(rt.readF32(dwPtr, size), filterShape);
 }
 
 /**
- * Input gradient: the column gradient dy [pixels × f] · filterᵀ [f × taps] by GEMM, then col2im gathers, for
- * each input pixel, the columns of the windows that cover it (tasks are image rows, so none race).
+ * Input gradient into the arena: the column gradient dy [pixels × f] · filterᵀ [f × taps] by GEMM, then col2im
+ * gathers, for each input pixel, the columns of the windows that cover it (tasks are image rows, so none race).
  */
-export function wasmConv2DBackpropInput(
+export function convInputGradAt(
   rt: WasmRuntime,
-  dy: Tensor,
-  filter: Tensor,
-  xShape: readonly number[],
+  d: ConvSizes,
   g: Conv2DGeometry,
-): Tensor {
-  const d = convSizes(xShape, filter.shape, g);
+  dyPtr: number,
+  fPtr: number,
+  dxPtr: number,
+): void {
   const pixels = d.n * d.oh * d.ow;
   const taps = d.kh * d.kw * d.c;
-  rt.begin();
-  const dyPtr = rt.copyIn(dy.data as Float32Array);
-  const fPtr = rt.copyIn(filter.data as Float32Array);
   const cols = rt.alloc(pixels * taps * 4);
-  const dxSize = d.n * d.h * d.w * d.c;
-  const dxPtr = rt.alloc(dxSize * 4);
   gemm(rt, {
     nb: 1,
     m: pixels,
@@ -158,6 +175,24 @@ export function wasmConv2DBackpropInput(
   for (const [slot, v] of geometrySlots(d, g)) p[slot] = v;
   p[P_COLS] = cols;
   p[P_DX] = dxPtr;
+  const dxSize = d.n * d.h * d.w * d.c;
   rt.run(K_COL2IM, d.n * d.h, dxSize * 9 >= 1 << 18);
+}
+
+/** Input gradient: `convInputGradAt` on copies of dy and the filter. */
+export function wasmConv2DBackpropInput(
+  rt: WasmRuntime,
+  dy: Tensor,
+  filter: Tensor,
+  xShape: readonly number[],
+  g: Conv2DGeometry,
+): Tensor {
+  const d = convSizes(xShape, filter.shape, g);
+  rt.begin();
+  const dyPtr = rt.copyIn(dy.data as Float32Array);
+  const fPtr = rt.copyIn(filter.data as Float32Array);
+  const dxSize = d.n * d.h * d.w * d.c;
+  const dxPtr = rt.alloc(dxSize * 4);
+  convInputGradAt(rt, d, g, dyPtr, fPtr, dxPtr);
   return new Tensor(rt.readF32(dxPtr, dxSize), xShape);
 }

@@ -13,6 +13,9 @@ import * as abi from './abi.js';
 import { wasmConv2D, wasmConv2DBackpropFilter, wasmConv2DBackpropInput } from './conv2d.js';
 import { BINARY_OPS, UNARY_OPS, stridedRankFits, wasmBinary, wasmUnary, wasmWhere } from './elementwise.js';
 import { fastCast, wasmBroadcastTo, wasmPad, wasmSlice, wasmTranspose } from './layout.js';
+import { wasmActivationGrad, wasmBiasActivation, wasmBiasActivationGrad } from './fused.js';
+import { wasmConv2DBiasActivation, wasmConv2DBiasActivationGrad } from './conv2dFused.js';
+import { wasmLstmSequence, wasmLstmSequenceGrad } from './lstm.js';
 import { wasmMatMul } from './matMul.js';
 import { wasmAvgPool2DGrad, wasmMaxPool2DGrad, wasmPool2D } from './pool2d.js';
 import { reducePlan, wasmReduce } from './reduce.js';
@@ -62,10 +65,10 @@ function big(...ts: Tensor[]): boolean {
 function route<K extends KernelName>(
   name: K,
   eligible: (...args: Parameters<KernelMap[K]>) => boolean,
-  fast: (rt: WasmRuntime, ...args: Parameters<KernelMap[K]>) => Tensor,
+  fast: (rt: WasmRuntime, ...args: Parameters<KernelMap[K]>) => ReturnType<KernelMap[K]>,
 ): KernelMap[K] {
-  const fallback = ref[name] as (...args: Parameters<KernelMap[K]>) => Tensor;
-  const kernel = (...args: Parameters<KernelMap[K]>): Tensor => {
+  const fallback = ref[name] as unknown as (...args: Parameters<KernelMap[K]>) => ReturnType<KernelMap[K]>;
+  const kernel = (...args: Parameters<KernelMap[K]>): ReturnType<KernelMap[K]> => {
     const rt = eligible(...args) ? getRuntime() : null;
     if (!rt) return fallback(...args);
     try {
@@ -75,7 +78,7 @@ function route<K extends KernelName>(
       throw err;
     }
   };
-  return kernel as KernelMap[K];
+  return kernel as unknown as KernelMap[K];
 }
 
 function unary(name: UnaryKernelName): (x: Tensor) => Tensor {
@@ -172,6 +175,18 @@ const kernels: KernelMap = {
     (x) => isF32(x) && big(x),
     (rt, x, axis) => wasmSoftmax(rt, x, axis, true),
   ),
+  LSTMSequence: route(
+    'LSTMSequence',
+    (x, w, u, b, mask) =>
+      isF32(x) && isF32(w) && isF32(u) && (b === null || isF32(b)) && (mask === null || isF32(mask)),
+    wasmLstmSequence,
+  ),
+  LSTMSequenceGrad: route(
+    'LSTMSequenceGrad',
+    (dh, x, w, u, _b, mask, saved) =>
+      isF32(dh) && isF32(x) && isF32(w) && isF32(u) && (mask === null || isF32(mask)) && isF32(saved.gates),
+    wasmLstmSequenceGrad,
+  ),
   Conv2D: route('Conv2D', (x, f) => isF32(x) && isF32(f), wasmConv2D),
   Conv2DBackpropInput: route('Conv2DBackpropInput', (dy, f) => isF32(dy) && isF32(f), wasmConv2DBackpropInput),
   Conv2DBackpropFilter: route('Conv2DBackpropFilter', (x, dy) => isF32(x) && isF32(dy), wasmConv2DBackpropFilter),
@@ -179,6 +194,33 @@ const kernels: KernelMap = {
   MaxPool2DGrad: route('MaxPool2DGrad', (x, dy) => isF32(x) && isF32(dy), wasmMaxPool2DGrad),
   AvgPool2D: route('AvgPool2D', isF32, (rt, x, g) => wasmPool2D(rt, abi.K_AVGPOOL, x, g)),
   AvgPool2DGrad: route('AvgPool2DGrad', (dy) => isF32(dy), wasmAvgPool2DGrad),
+  BiasActivation: route('BiasActivation', (x, b) => isF32(x) && (b === null || isF32(b)) && big(x), wasmBiasActivation),
+  ActivationGrad: route('ActivationGrad', (dy, y) => isF32(dy) && isF32(y) && big(dy), wasmActivationGrad),
+  Conv2DBiasActivation: route(
+    'Conv2DBiasActivation',
+    (x, f, b) => isF32(x) && isF32(f) && (b === null || isF32(b)),
+    wasmConv2DBiasActivation,
+  ),
+  Conv2DBiasActivationGrad: (x, f, y, dy, activation, g, wanted) => {
+    const rt = isF32(x) && isF32(f) && isF32(y) && isF32(dy) ? getRuntime() : null;
+    if (!rt) return ref.Conv2DBiasActivationGrad(x, f, y, dy, activation, g, wanted);
+    try {
+      return wasmConv2DBiasActivationGrad(rt, x, f, y, dy, activation, g, wanted);
+    } catch (err) {
+      if (err instanceof ArenaFullError) return ref.Conv2DBiasActivationGrad(x, f, y, dy, activation, g, wanted);
+      throw err;
+    }
+  },
+  BiasActivationGrad: (dy, y, activation) => {
+    const rt = isF32(dy) && isF32(y) && big(dy) ? getRuntime() : null;
+    if (!rt) return ref.BiasActivationGrad(dy, y, activation);
+    try {
+      return wasmBiasActivationGrad(rt, dy, y, activation);
+    } catch (err) {
+      if (err instanceof ArenaFullError) return ref.BiasActivationGrad(dy, y, activation);
+      throw err;
+    }
+  },
 };
 
 /**

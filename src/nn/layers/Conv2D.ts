@@ -1,5 +1,6 @@
-import { add } from '../../ops/binary.js';
+import { isFusable } from '../../ops/fusedActivation.js';
 import { conv2d } from '../../ops/conv2d.js';
+import { conv2dBiasActivation } from '../../ops/conv2dBiasActivation.js';
 import { bool, checkSpec, defined, intRange, optional, str } from '../../optim/checks.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { type ActivationFn, activationName, getActivation } from '../activations.js';
@@ -9,6 +10,7 @@ import { registerLayer } from '../engine/registry.js';
 import type { Shape } from '../engine/shape.js';
 import { type InitializerIdentifier, getInitializer } from '../initializers/getInitializer.js';
 import type { Initializer } from '../initializers/Initializer.js';
+import { biasAndActivate } from './biasAndActivate.js';
 import { lastDim } from './Dense.js';
 import { NHWC, type PaddingMode, pairSpec, toPair, windowOutputShape, windowSpec } from './convShape.js';
 
@@ -100,13 +102,13 @@ export class Conv2D extends Layer {
   call(inputs: Tensor | Tensor[], _options: CallOptions = {}): Tensor {
     const x = single(inputs, this.where);
     this.computeOutputShape(x.shape); // a clear error when the window does not fit
-    let y = conv2d(x, (this.kernel as LayerWeight).value, {
-      strides: this.strides,
-      padding: this.padding,
-      dilations: this.dilationRate,
-    });
-    if (this.bias) y = add(y, this.bias.value);
-    return this.fn(y);
+    const kernel = (this.kernel as LayerWeight).value;
+    const options = { strides: this.strides, padding: this.padding, dilations: this.dilationRate };
+    if (isFusable(this.activation)) {
+      // Convolution, bias and activation in one kernel call each way.
+      return conv2dBiasActivation(x, kernel, this.bias ? this.bias.value : null, this.activation, options);
+    }
+    return biasAndActivate(conv2d(x, kernel, options), this.bias, this.activation, this.fn);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

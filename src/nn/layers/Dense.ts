@@ -1,5 +1,4 @@
 import { ShapeError } from '../../errors/errors.js';
-import { add } from '../../ops/binary.js';
 import { matmul } from '../../ops/matmul.js';
 import { reshape } from '../../ops/reshape.js';
 import { bool, checkSpec, defined, intRange, optional, str } from '../../optim/checks.js';
@@ -8,6 +7,7 @@ import { type ActivationFn, activationName, getActivation } from '../activations
 import { type CallOptions, Layer, type LayerArgs, type LayerConfig, single, singleShape } from '../engine/Layer.js';
 import type { LayerWeight } from '../engine/LayerWeight.js';
 import { registerLayer } from '../engine/registry.js';
+import { biasAndActivate } from './biasAndActivate.js';
 import { type Shape, formatDims } from '../engine/shape.js';
 import { type InitializerIdentifier, getInitializer } from '../initializers/getInitializer.js';
 import type { Initializer } from '../initializers/Initializer.js';
@@ -89,10 +89,8 @@ export class Dense extends Layer {
     const x = single(inputs, this.where);
     const kernel = (this.kernel as LayerWeight).value;
     const flat = x.rank === 2 ? x : reshape(x, [-1, x.shape[x.rank - 1] as number]);
-    let y = matmul(flat, kernel);
-    if (this.bias) y = add(y, this.bias.value);
-    if (x.rank !== 2) y = reshape(y, [...x.shape.slice(0, -1), this.units]);
-    return this.fn(y);
+    const y = biasAndActivate(matmul(flat, kernel), this.bias, this.activation, this.fn);
+    return x.rank === 2 ? y : reshape(y, [...x.shape.slice(0, -1), this.units]);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

@@ -10,7 +10,9 @@ import { Random, randomFor } from '../../util/random.js';
 export function dropoutMask(rng: Random, shape: readonly number[], rate: number, dtype: DType): Tensor {
   const data = allocate(dtype, sizeOf(shape));
   const keep = 1 / (1 - rate);
-  for (let i = 0; i < data.length; i++) data[i] = rng.uniform() < rate ? 0 : keep;
+  // One 32-bit draw per element (uniform() takes two): dropped when below rate · 2³².
+  const threshold = rate * 4294967296;
+  for (let i = 0; i < data.length; i++) data[i] = rng.nextUint32() < threshold ? 0 : keep;
   return new Tensor(data, shape);
 }
 

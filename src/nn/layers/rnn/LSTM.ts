@@ -1,3 +1,4 @@
+import { lstm } from '../../../ops/lstm.js';
 import { bool, checkSpec, defined, optional, str } from '../../../optim/checks.js';
 import type { TypedArray } from '../../../tensor/dtype.js';
 import type { Tensor } from '../../../tensor/Tensor.js';
@@ -20,8 +21,12 @@ export interface LSTMConfig extends RNNConfig {
 /**
  * Long short-term memory (Hochreiter & Schmidhuber, 1997), Keras' formulation and gate order (i, f, c, o).
  * Input [batch, timesteps, features]; output [batch, units] or, with `returnSequences`, [batch, timesteps, units]
- * (stack LSTMs by returning sequences from all but the last). All four gates come from one matmul per step, and the
- * input projection of every step from one matmul per call.
+ * (stack LSTMs by returning sequences from all but the last). With Keras' default activations (tanh, sigmoid) the
+ * whole layer is the fused `lstm` op: one product for the input projection of every step, then per step one
+ * product h·U for all four gates and one fused gate kernel; backward is fused the same way (LSTMSequence /
+ * LSTMSequenceGrad kernels; SIMD and threads on the wasm backend). Dropout and recurrent dropout use one mask per
+ * sequence, so they run fused too. Other activations take the general path: one matmul for the projection, then a
+ * plain TypeScript step loop (lstmSequence.ts).
  * @example new LSTM({ units: 128, returnSequences: true, dropout: 0.2 })
  */
 export class LSTM extends RNNBase {
@@ -47,7 +52,20 @@ export class LSTM extends RNNBase {
     }
   }
 
+  protected override fused(x: Tensor, recurrentMask: Tensor | null): Tensor | null {
+    // Keras' default activations: the fused `lstm` op (LSTMSequence kernels, SIMD and threads on wasm).
+    if (this.activation !== 'tanh' || this.recurrentActivation !== 'sigmoid') return null;
+    return lstm(
+      x,
+      (this.kernel as LayerWeight).value,
+      (this.recurrentKernel as LayerWeight).value,
+      this.bias?.value ?? null,
+      { returnSequences: this.returnSequences, goBackwards: this.goBackwards, recurrentMask },
+    );
+  }
+
   protected recur(xp: Tensor, recurrentMask: Tensor | null): Tensor {
+    // Other activations: the general step loop (plain TypeScript, any Pointwise activation).
     return lstmSequence(xp, (this.recurrentKernel as LayerWeight).value, {
       units: this.units,
       returnSequences: this.returnSequences,

@@ -41,9 +41,10 @@ export interface RNNConfig extends LayerArgs {
 }
 
 /**
- * Shared body of the recurrent layers (Keras' RNN over a cell): the input projection of all steps is one matmul
- * [batch·steps, features] · [features, gates·units]; the recurrence is one fused op per layer (a step loop with one
- * matmul per step for all gates, and hand-written backpropagation through time).
+ * Shared body of the recurrent layers (Keras' RNN over a cell). A subclass may run the whole layer as one fused op
+ * (`fused`: LSTM with its default activations). Otherwise the input projection of all steps is one matmul
+ * [batch·steps, features] · [features, gates·units] and the recurrence one op per layer (`recur`: a step loop with
+ * one matmul per step for all gates, and hand-written backpropagation through time).
  */
 export abstract class RNNBase extends Layer {
   readonly units: number;
@@ -130,6 +131,14 @@ export abstract class RNNBase extends Layer {
   /** Runs the fused recurrence on the projected input [batch, steps, gates·units]. */
   protected abstract recur(xp: Tensor, recurrentMask: Tensor | null): Tensor;
 
+  /**
+   * The whole layer (projection and recurrence) as one fused op on the (dropped-out) input, or null where the
+   * subclass has none for its configuration; then the projection is a matmul here and the recurrence `recur`.
+   */
+  protected fused(_x: Tensor, _recurrentMask: Tensor | null): Tensor | null {
+    return null;
+  }
+
   call(inputs: Tensor | Tensor[], { training = false }: CallOptions = {}): Tensor {
     let x = single(inputs, this.where);
     const [B, T, D] = x.shape as [number, number, number];
@@ -139,13 +148,15 @@ export abstract class RNNBase extends Layer {
       });
     }
     if (training && this.dropout > 0) x = mul(x, dropoutMask(this.rng, [B, 1, D], this.dropout, x.dtype));
-    const width = this.gateCount * this.units;
-    let xp = matmul(reshape(x, [B * T, D]), (this.kernel as LayerWeight).value);
-    if (this.bias) xp = add(xp, this.bias.value);
     const mask =
       training && this.recurrentDropout > 0
         ? dropoutMask(this.rng, [B, this.units], this.recurrentDropout, x.dtype)
         : null;
+    const whole = this.fused(x, mask);
+    if (whole) return whole;
+    const width = this.gateCount * this.units;
+    let xp = matmul(reshape(x, [B * T, D]), (this.kernel as LayerWeight).value);
+    if (this.bias) xp = add(xp, this.bias.value);
     return this.recur(reshape(xp, [B, T, width]), mask);
   }
 

@@ -1,0 +1,68 @@
+import { Tensor } from '../../tensor/Tensor.js';
+import type { Conv2DGeometry, FusedActivation } from '../kernels.js';
+import { convFilterGradAt, convForwardAt, convInputGradAt, convSizes } from './conv2d.js';
+import { biasActivationAt, biasActivationGradAt } from './fused.js';
+import type { WasmRuntime } from './runtime.js';
+
+/**
+ * A Conv2D layer's forward in one call: the convolution's output stays in the arena while the bias and the
+ * activation are applied in place, so it is copied out once instead of crossing the boundary three times.
+ */
+export function wasmConv2DBiasActivation(
+  rt: WasmRuntime,
+  x: Tensor,
+  filter: Tensor,
+  bias: Tensor | null,
+  activation: FusedActivation,
+  g: Conv2DGeometry,
+): Tensor {
+  const d = convSizes(x.shape, filter.shape, g);
+  const size = d.n * d.oh * d.ow * d.f;
+  rt.begin();
+  const xPtr = rt.copyIn(x.data as Float32Array);
+  const fPtr = rt.copyIn(filter.data as Float32Array);
+  const bPtr = bias ? rt.copyIn(bias.data as Float32Array) : 0;
+  const yPtr = rt.alloc(size * 4);
+  convForwardAt(rt, d, g, xPtr, fPtr, yPtr);
+  if (bias || activation !== 'linear') biasActivationAt(rt, activation, size / d.f, d.f, yPtr, bPtr, yPtr);
+  return new Tensor(rt.readF32(yPtr, size), [d.n, d.oh, d.ow, d.f]);
+}
+
+/**
+ * The backward of `wasmConv2DBiasActivation` in one call: dz = dy · act'(y) and the bias gradient in one pass,
+ * then the filter and input gradients from dz while it stays in the arena.
+ */
+export function wasmConv2DBiasActivationGrad(
+  rt: WasmRuntime,
+  x: Tensor,
+  filter: Tensor,
+  y: Tensor,
+  dy: Tensor,
+  activation: FusedActivation,
+  g: Conv2DGeometry,
+  wanted: readonly [boolean, boolean, boolean],
+): [Tensor | null, Tensor | null, Tensor | null] {
+  const d = convSizes(x.shape, filter.shape, g);
+  rt.begin();
+  const dyPtr = rt.copyIn(dy.data as Float32Array);
+  const yPtr = activation === 'linear' ? dyPtr : rt.copyIn(y.data as Float32Array);
+  const dzPtr = rt.alloc(dy.size * 4);
+  const sums = biasActivationGradAt(rt, activation, dy.size / d.f, d.f, dyPtr, yPtr, dzPtr);
+  let dwPtr = 0;
+  if (wanted[1]) {
+    const xPtr = rt.copyIn(x.data as Float32Array);
+    dwPtr = rt.alloc(filter.size * 4);
+    convFilterGradAt(rt, d, g, xPtr, dzPtr, dwPtr);
+  }
+  let dxPtr = 0;
+  if (wanted[0]) {
+    const fPtr = rt.copyIn(filter.data as Float32Array);
+    dxPtr = rt.alloc(x.size * 4);
+    convInputGradAt(rt, d, g, dzPtr, fPtr, dxPtr);
+  }
+  return [
+    wanted[0] ? new Tensor(rt.readF32(dxPtr, x.size), x.shape) : null,
+    wanted[1] ? new Tensor(rt.readF32(dwPtr, filter.size), filter.shape) : null,
+    wanted[2] ? new Tensor(Float32Array.from(sums), [d.f]) : null,
+  ];
+}

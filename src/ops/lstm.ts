@@ -1,0 +1,107 @@
+import { needsGrad, record } from '../autograd/tape.js';
+import { getKernel } from '../backend/registry.js';
+import { DTypeError, ShapeError } from '../errors/errors.js';
+import { Tensor } from '../tensor/Tensor.js';
+import { formatShape } from '../util/format.js';
+import { gather } from './gather.js';
+import { checkFloat, checkTensor } from './operands.js';
+import { reshape } from './reshape.js';
+import { slice } from './slice.js';
+
+/** Options of `lstm`. */
+export interface LSTMOptions {
+  /** Return every step's state [batch, steps, units] instead of the last one [batch, units]. Default false. */
+  returnSequences?: boolean;
+  /** Process the steps from the last to the first; outputs come in processing order (as Keras). Default false. */
+  goBackwards?: boolean;
+  /** [batch, units] mask multiplied into the state before every recurrent product (recurrent dropout), or null. */
+  recurrentMask?: Tensor | null;
+}
+
+/**
+ * An LSTM layer's math over a whole sequence as one differentiable op, in Keras' formulation and gate order
+ * (i, f, g = candidate, o). The input projection of all steps is one product x·W + b ([batch·steps, 4·units]);
+ * then per step one product h·U gives all four gates, fused with the gate math:
+ *   i, f, o = σ(z), g = tanh(z); c ← f·c + i·g; h ← o·tanh(c)   (state and cell start at zero).
+ * Runs the LSTMSequence kernel forward and LSTMSequenceGrad (backpropagation through time, then the weight
+ * gradients as products over all steps) backward.
+ * @param x [batch, steps, features], float32 or float64.
+ * @param kernel W, [features, 4·units].
+ * @param recurrentKernel U, [units, 4·units].
+ * @param bias b, [4·units], or null.
+ * @returns [batch, steps, units] with `returnSequences`, else the last state [batch, units].
+ * @throws ShapeError when ranks or sizes do not agree; DTypeError for non-float or mixed dtypes.
+ * @example lstm(x, w, u, b, { returnSequences: true })
+ */
+export function lstm(
+  x: Tensor,
+  kernel: Tensor,
+  recurrentKernel: Tensor,
+  bias: Tensor | null,
+  options: LSTMOptions = {},
+): Tensor {
+  const op = 'lstm';
+  checkTensor(x, op, 'x');
+  checkTensor(kernel, op, 'kernel');
+  checkTensor(recurrentKernel, op, 'recurrentKernel');
+  if (bias !== null) checkTensor(bias, op, 'bias');
+  checkFloat(x, op, 'x');
+  const mask = options.recurrentMask ?? null;
+  for (const [name, t] of [
+    ['kernel', kernel],
+    ['recurrentKernel', recurrentKernel],
+    ['bias', bias],
+    ['recurrentMask', mask],
+  ] as const) {
+    if (t && t.dtype !== x.dtype) {
+      throw new DTypeError(`${op}: dtypes differ: x is ${x.dtype}, ${name} is ${t.dtype}.`, { op });
+    }
+  }
+  const [B, T, D] = x.shape as [number, number, number];
+  const H = recurrentKernel.shape[0] as number;
+  const G = 4 * H;
+  const fits =
+    x.rank === 3 &&
+    T > 0 &&
+    kernel.rank === 2 &&
+    kernel.shape[0] === D &&
+    kernel.shape[1] === G &&
+    recurrentKernel.rank === 2 &&
+    recurrentKernel.shape[1] === G &&
+    (bias === null || (bias.rank === 1 && bias.shape[0] === G));
+  if (!fits) {
+    throw new ShapeError(
+      `${op}: expected x [batch, steps >= 1, features], kernel [features, 4·units], recurrentKernel [units, 4·units] and bias [4·units]; received x ${formatShape(x.shape)}, kernel ${formatShape(kernel.shape)}, recurrentKernel ${formatShape(recurrentKernel.shape)}, bias ${bias ? formatShape(bias.shape) : 'null'}.`,
+      { op, shapeX: [...x.shape], shapeKernel: [...kernel.shape], shapeRecurrentKernel: [...recurrentKernel.shape] },
+    );
+  }
+  if (mask && (mask.rank !== 2 || mask.shape[0] !== B || mask.shape[1] !== H)) {
+    throw new ShapeError(`${op}: expected recurrentMask [${B}, ${H}]; received ${formatShape(mask.shape)}.`, {
+      op,
+      shape: [...mask.shape],
+    });
+  }
+  // Going backwards is going forwards over the reversed steps; gather's gradient reverses them back.
+  const steps = options.goBackwards
+    ? gather(
+        x,
+        Array.from({ length: T }, (_, s) => T - 1 - s),
+        1,
+      )
+    : x;
+  const h = sequence(steps, kernel, recurrentKernel, bias, mask);
+  return options.returnSequences ? h : reshape(slice(h, [0, T - 1, 0], [B, 1, H]), [B, H]);
+}
+
+/** Every step's state [B, T, H], differentiable in x and the weights. */
+function sequence(x: Tensor, w: Tensor, u: Tensor, bias: Tensor | null, mask: Tensor | null): Tensor {
+  const saved = getKernel('LSTMSequence')(x, w, u, bias, mask);
+  // The kernel's tensors stay plain (saved for backward); only this view of the states joins the tape.
+  const h = new Tensor(saved.h.data, saved.h.shape);
+  const inputs = bias ? [x, w, u, bias] : [x, w, u];
+  if (!needsGrad(inputs)) return h;
+  return record(h, 'lstm', inputs, (g) => {
+    const d = getKernel('LSTMSequenceGrad')(g, x, w, u, bias !== null, mask, saved);
+    return bias ? [d.dx, d.dKernel, d.dRecurrentKernel, d.dBias] : [d.dx, d.dKernel, d.dRecurrentKernel];
+  });
+}
