@@ -2,7 +2,7 @@
  * `npm run bench:nn`: training speed of the two nn examples with the default backend, beside TensorFlow.js (its
  * cpu backend, in this process, on a subset) and PyTorch CPU (when python3 can import torch; skipped otherwise).
  *
- * - CNN: the MNIST convnet of examples/nn/mnistCnn.ts, batch 32, Adam. Samples/s over `--cnn-samples` real digits;
+ * - CNN: the MNIST convnet of examples/mnist-cnn.ts, batch 32, Adam. Samples/s over `--cnn-samples` real digits;
  *   the epoch time is extrapolated to the example's 8,000 training digits.
  * - LSTM: Embedding(64→64) → LSTM(128, returnSequences) → LSTM(128) → Dense(2) on sequences of length 50, batch 64:
  *   milliseconds per training pass (forward, backward, Adam step), and the epoch time for the spam example's
@@ -18,7 +18,7 @@ import { Tensor, getBackend, setGlobalSeed, tensor } from '../../src/index.js';
 import { loadMnist } from '../../src/data/datasets/loadMnist.js';
 import { SparseCategoricalCrossentropy } from '../../src/nn/index.js';
 import { Adam } from '../../src/optim/index.js';
-import { mnistCnn } from '../../examples/nn/mnistCnn.js';
+import { mnistCnn } from '../../src/cli/examples/mnistCnn.js';
 import { Dense, Embedding, LSTM, Sequential } from '../../src/nn/index.js';
 import { option } from '../../examples/nn/cli.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mnistCnn, trainMnistCnn } from '../../examples/nn/mnistCnn.js';
+import { mnistCnn, trainMnistCnn } from '../../src/cli/examples/mnistCnn.js';
 import {
   SEQUENCE_LENGTH,
   buildVocabulary,
@@ -7,11 +7,11 @@ import {
   messageText,
   spamLstm,
   tokenize,
-} from '../../examples/nn/spamLstm.js';
+} from '../../src/cli/examples/spamLstm.js';
 
 /** The nn examples' pieces on tiny inputs (the full runs are too slow for the unit suite on the reference backend). */
 
-describe('examples/nn', () => {
+describe('nn examples (src/cli/examples)', () => {
   it('mnistCnn trains on a few real digits and reports accuracy and a confusion matrix', async () => {
     expect(mnistCnn().countParams()).toBe(34826);
     const r = await trainMnistCnn({ epochs: 1, trainSize: 64, testSize: 32, verbose: 0 });

@@ -21,7 +21,9 @@ import {
   partialFitStream,
 } from '../../estimators/linear/index.js';
 import { CsrMatrix } from '../../tensor/CsrMatrix.js';
+import { EXAMPLES } from '../examples/examples.js';
 import { createProgressBar } from '../progressBar.js';
+import { trainExample } from './trainExample.js';
 
 /** The models `lsml train` builds, by command-line name. */
 export const TRAINABLE_MODELS = {
@@ -183,8 +185,11 @@ async function streamClasses(
 }
 
 interface TrainCliOptions {
-  model: string;
-  data: string;
+  model?: string;
+  data?: string;
+  example?: string;
+  trainSize?: string;
+  testSize?: string;
   target?: string;
   features?: string;
   format?: string;
@@ -250,9 +255,12 @@ export function modelParams(model: ModelName, o: TrainCliOptions): Record<string
 export function registerTrain(program: Command): void {
   program
     .command('train')
-    .description('train a linear model on a CSV, LIBSVM or Parquet file and save it')
-    .requiredOption('--model <name>', `model: ${Object.keys(TRAINABLE_MODELS).join(', ')}`)
-    .requiredOption('--data <file>', 'training data (.csv, .tsv, .svm/.libsvm, .parquet; optionally .gz)')
+    .description('train a linear model on a CSV, LIBSVM or Parquet file and save it, or a built-in nn example')
+    .option('--model <name>', `model: ${Object.keys(TRAINABLE_MODELS).join(', ')}`)
+    .option('--data <file>', 'training data (.csv, .tsv, .svm/.libsvm, .parquet; optionally .gz)')
+    .option('--example <name>', `train a built-in example instead: ${Object.keys(EXAMPLES).join(', ')}`)
+    .option('--train-size <n>', 'examples: training rows to use (default: the whole training split)')
+    .option('--test-size <n>', 'examples: held-out rows to test on (default: the whole test split)')
     .option('--target <column>', 'target column (CSV/Parquet; LIBSVM lines start with their label)')
     .option('--features <columns>', 'comma-separated feature columns (default: every other column)')
     .option('--format <format>', 'csv | tsv | libsvm | parquet (default: from the extension)')
@@ -261,7 +269,7 @@ export function registerTrain(program: Command): void {
     .option('--penalty <penalty>', 'l2 | l1 | elasticnet | none')
     .option('--alpha <alpha>', 'regularisation strength (SGD, Ridge, Lasso, ElasticNet)')
     .option('--C <C>', 'inverse regularisation strength (LogisticRegression)')
-    .option('--epochs <n>', 'SGD: exactly n passes over the data (no early stop)')
+    .option('--epochs <n>', 'SGD and examples: exactly n passes over the data (no early stop)')
     .option('--seed <n>', 'random seed')
     .option('--params <json>', 'any other hyper-parameters as a JSON object, e.g. \'{"average": true}\'')
     .option('--stream', 'SGD models: train chunk by chunk with partialFit (bounded memory)')
@@ -269,6 +277,10 @@ export function registerTrain(program: Command): void {
     .option('--out <file>', 'where to save the model (JSON)')
     .option('--json', 'print one JSON object instead of text')
     .action(async (opts: TrainCliOptions) => {
+      if (opts.example !== undefined) return trainExample({ ...opts, example: opts.example });
+      if (opts.model === undefined || opts.data === undefined) {
+        throw new ConfigError(`lsml train: pass --model <name> and --data <file>, or --example <name>.`);
+      }
       if (!(opts.model in TRAINABLE_MODELS)) {
         throw new ConfigError(
           `lsml train: unknown model "${opts.model}"; choose one of ${Object.keys(TRAINABLE_MODELS).join(', ')}.`,
