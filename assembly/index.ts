@@ -43,6 +43,7 @@ import { reduceTask } from './reduce';
 import { softmaxTask } from './softmax';
 import { unaryTask } from './unary';
 export { svmCsPass, svmDots, svmRbfQ, svmSparseDots } from './svmKernels';
+export { dcdSvcPass, sgdDenseRows, sgdSparseEpoch } from './sparseLinear';
 
 /** First free byte after the module's static data: the driver's arena starts here. */
 export function heapBase(): usize {

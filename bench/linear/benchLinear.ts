@@ -11,7 +11,8 @@
  * Environment: LSML_BENCH_ROWS (dense rows, default 1000000), LSML_BENCH_SPARSE_ROWS (default 500000),
  * LSML_BENCH_REPEAT (rounds; each round fits lsml then scikit-learn, and the best time of each is kept, so a busy
  * machine slows both alike; default 5; LSML_BENCH_LOGREG_REPEAT for the slower LogisticRegression fits, default 1),
- * LSML_BENCH_ONLY (comma list: dense,sparse,logreg),
+ * LSML_BENCH_ONLY (comma list: dense,sparse,logreg), LSML_BENCH_HUGE_PAGES=1 (run lsml with glibc's huge pages),
+ * LSML_SPARSE_WASM=0 (lsml's TypeScript SGD loops instead of the WebAssembly ones),
  * LSML_BENCH_JSON (path to write all numbers as JSON), LSML_PYTHON (interpreter).
  */
 import { spawnSync } from 'node:child_process';
@@ -25,14 +26,13 @@ import type { CsrMatrix } from '../../src/tensor/CsrMatrix.js';
 import { denseProblem, multiclassProblem, sparseProblem } from './benchData.js';
 import { type PeerResult, findPython, runPeer } from './peer.js';
 
-// numpy asks the kernel for transparent huge pages on large arrays (madvise), which spares scikit-learn most TLB
-// misses when SGD visits the rows of a big matrix in random order (about 1.5× on this benchmark). Node cannot madvise,
-// but glibc can for it: rerun under GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (glibc >= 2.35; harmless elsewhere), so
-// both sides run with the same page size. LSML_BENCH_SMALL_PAGES=1 keeps 4 KB pages.
+// lsml runs as a user runs it: with the pages Node gives (numpy madvises its large arrays for transparent huge
+// pages, Node cannot). LSML_BENCH_HUGE_PAGES=1 reruns under GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (glibc >= 2.35),
+// which makes glibc madvise Node's large buffers too, to compare (docs/linear.md has both measurements).
 const HUGE = 'glibc.malloc.hugetlb=1';
 if (
   process.platform === 'linux' &&
-  !process.env.LSML_BENCH_SMALL_PAGES &&
+  process.env.LSML_BENCH_HUGE_PAGES === '1' &&
   !(process.env.GLIBC_TUNABLES ?? '').includes(HUGE)
 ) {
   const tunables = [process.env.GLIBC_TUNABLES, HUGE].filter(Boolean).join(':');

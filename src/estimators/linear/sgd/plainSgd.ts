@@ -3,7 +3,10 @@ import type { Random } from '../../../util/random.js';
 import { CsrMatrix } from '../../../tensor/CsrMatrix.js';
 import type { Design } from '../linalg/Design.js';
 import { optimalInit } from './schedule.js';
-import { sgdDLoss, sgdLoss } from './sgdLoss.js';
+import { LOSS_CODE, sgdDLoss, sgdLoss } from './sgdLoss.js';
+import { DenseSgdWasm } from './denseSgdWasm.js';
+import { type SparseEpochSettings, SparseSgdWasm } from './sparseSgdWasm.js';
+import { TOUCH_GROUP, touchRows } from './touchRows.js';
 import type { WeightVector } from './WeightVector.js';
 
 /** Penalty codes of the training loop. */
@@ -93,7 +96,9 @@ export interface SgdRunInfo {
  * (scikit-learn averages before the L1 truncation; averaging after it makes the average that of the actual
  * iterates and independent of how training is split into `partialFit` calls.) Epochs
  * stop early when the training loss (or validation score) has not improved by `tol` for `nIterNoChange` epochs;
- * the 'adaptive' schedule divides η by 5 instead, until η < 1e-6.
+ * the 'adaptive' schedule divides η by 5 instead, until η < 1e-6. In the common settings (batch size 1, no L1, no
+ * averaging, any loss but log_loss, any schedule but invscaling) the steps run in WebAssembly (sparseSgdWasm.ts,
+ * denseSgdWasm.ts), operation for operation the loop below, so the model is the same bits.
  * @throws ValueError when the weights overflow (advice: scale the inputs)
  */
 export function plainSgd(problem: SgdProblem, s: SgdSettings, model: SgdModel): SgdRunInfo {
@@ -106,8 +111,7 @@ export function plainSgd(problem: SgdProblem, s: SgdSettings, model: SgdModel): 
   const indptr = sparse ? X.indptr : EMPTY_I32;
   const indices = sparse ? X.indices : EMPTY_I32;
   const values = sparse ? X.values : EMPTY_F64;
-  const order = Int32Array.from(trainRows);
-  const nTrain = order.length;
+  const nTrain = trainRows.length;
   const B = Math.max(1, Math.min(s.batchSize, nTrain));
   const coefs = new Float64Array(B);
   const l2 = s.penalty === PENALTY_CODE.l2 || s.penalty === PENALTY_CODE.elasticnet;
@@ -145,11 +149,53 @@ export function plainSgd(problem: SgdProblem, s: SgdSettings, model: SgdModel): 
   let avgIntercept = model.averageIntercept;
   let t = model.t;
   let l1U = model.l1U;
+  let touched = 0;
+
+  // sparse rows in the common settings: the same loop in WebAssembly over a copy of the data (sparseSgdWasm.ts)
+  // and dense rows staged group by group into WebAssembly memory (denseSgdWasm.ts)
+  const plainCase =
+    B === 1 && !l1 && average === 0 && w.avgU === null && lossCode !== LOSS_CODE.log_loss && schedule !== 2;
+  const fast = !plainCase
+    ? null
+    : sparse
+      ? SparseSgdWasm.create(X, y, sampleWeight, trainRows)
+      : DenseSgdWasm.create(dense, X.rows, d, y, sampleWeight, trainRows);
+  const order = fast !== null ? fast.order : Int32Array.from(trainRows);
+  const fastSettings: SparseEpochSettings = {
+    lossCode,
+    epsilon,
+    weightPos,
+    weightNeg,
+    fitIntercept,
+    decay,
+    schedule,
+    alpha,
+    tOptimal,
+    l2,
+    l2Strength,
+    needLoss,
+    checkFinite: onNonFinite !== null,
+  };
+  const fastState = { intercept, t, eta };
+  // dense rows in random order: read every cache line of the next rows a group ahead (see touchRows)
+  const touchAhead = !sparse && s.shuffle && fast === null && d > 0;
+  if (touchAhead && d > 0) touched += touchRows(dense, order, 0, d);
 
   for (epoch = 1; epoch <= s.maxIter; epoch++) {
     if (s.shuffle) shuffleInPlace(order, s.random);
     let sumLoss = 0;
-    for (let start = 0; start < nTrain; start += B) {
+    if (fast !== null) {
+      fastState.intercept = intercept;
+      fastState.t = t;
+      fastState.eta = eta;
+      const run = fast.epoch(w, fastState, fastSettings);
+      intercept = fastState.intercept;
+      t = fastState.t;
+      eta = fastState.eta;
+      sumLoss = run.sumLoss;
+      if (run.badRow >= 0 && onNonFinite !== null) onNonFinite(run.badRow);
+    }
+    for (let start = 0; fast === null && start < nTrain; start += B) {
       const end = start + B < nTrain ? start + B : nTrain;
       const bs = end - start;
       if (schedule === 1) eta = 1 / (alpha * (tOptimal + t - 1));
@@ -157,6 +203,7 @@ export function plainSgd(problem: SgdProblem, s: SgdSettings, model: SgdModel): 
       // 1. gradient coefficients at the current weights
       for (let k = start; k < end; k++) {
         const i = order[k] as number;
+        if (touchAhead && (k & (TOUCH_GROUP - 1)) === 0) touched += touchRows(dense, order, k + TOUCH_GROUP, d);
         const p =
           (sparse
             ? w.dotSparse(indices, values, indptr[i] as number, indptr[i + 1] as number)
@@ -202,6 +249,7 @@ export function plainSgd(problem: SgdProblem, s: SgdSettings, model: SgdModel): 
       }
       t += 1;
     }
+    SINK[0] = touched;
     model.intercept = intercept;
     model.averageIntercept = avgIntercept;
     model.t = t;
@@ -238,6 +286,9 @@ export function plainSgd(problem: SgdProblem, s: SgdSettings, model: SgdModel): 
   w.normalize();
   return { nIter: Math.min(epoch, s.maxIter), stopped };
 }
+
+/** Where the touched values are stored, so the compiler cannot drop the reads. */
+const SINK = new Float64Array(1);
 
 function shuffleInPlace(a: Int32Array, random: Random): void {
   for (let i = a.length - 1; i > 0; i--) {

@@ -1,6 +1,15 @@
+import {
+  type CsrAddresses,
+  SparseLinearMemory,
+  csrLayout,
+  useSparseWasm,
+} from '../../../backend/wasm/sparseLinearMemory.js';
 import type { Random } from '../../../util/random.js';
 import type { LinearRows } from './LinearRows.js';
 import type { LinearResult, LinearSettings } from './LinearResult.js';
+
+/** Fewer non-zeros than this train in TypeScript: copying into WebAssembly memory would not pay off. */
+const WASM_MIN_NNZ = 20000;
 
 /** Where prefetch reads are stored, so the compiler cannot drop them. */
 const SINK = new Float64Array(1);
@@ -46,10 +55,34 @@ export function dualCdSvc(
   rng: Random,
 ): LinearResult & { alpha: Float64Array } {
   const l = rows.n;
-  const w = new Float64Array(rows.width);
+  const csr = rows.csr;
+  // sparse rows: the same loop in WebAssembly over a copy of the data, when there is enough work to repay the copy
+  const layout =
+    csr !== null && (csr.indptr[0] as number) === 0 && useSparseWasm(csr.indptr[l] as number, WASM_MIN_NNZ)
+      ? csrLayout(csr.indptr, csr.values)
+      : null;
+  const mem =
+    layout !== null ? SparseLinearMemory.create([...layout.blocks, l, 32 * l, 4 * l, 8 * rows.width, 40]) : null;
+  let rowsAt: CsrAddresses | null = null;
+  let yAt = 0;
+  let SAt = 0;
+  let indexAt = 0;
+  let wAt = 0;
+  let stateAt = 0;
+  if (mem !== null && csr !== null && layout !== null) {
+    rowsAt = mem.copyCsr(csr.indptr, csr.indices, csr.values, layout);
+    yAt = mem.alloc(l);
+    mem.i8(yAt, l).set(y.subarray(0, l));
+    SAt = mem.alloc(32 * l);
+    indexAt = mem.alloc(4 * l);
+    wAt = mem.alloc(8 * rows.width);
+    stateAt = mem.alloc(40);
+  }
+  const w = mem !== null ? mem.f64(wAt, rows.width) : new Float64Array(rows.width);
   // per-sample state packed four to a sample: α, Q_ii + D_ii, D_ii, U_i — one cache line per random visit
-  const S = new Float64Array(4 * l);
-  const index = new Int32Array(l);
+  const S = mem !== null ? mem.f64(SAt, 4 * l) : new Float64Array(4 * l);
+  const index = mem !== null ? mem.i32(indexAt, l) : new Int32Array(l);
+  const state = mem !== null ? mem.f64(stateAt, 5) : null;
   for (let i = 0; i < l; i++) {
     const c = C[i] as number;
     const diag = squaredHinge ? 0.5 / c : 0;
@@ -58,7 +91,6 @@ export function dualCdSvc(
     S[4 * i + 3] = squaredHinge ? Infinity : c;
     index[i] = i;
   }
-  const csr = rows.csr;
   const bias = rows.bias;
   const d = rows.d;
   let activeSize = l;
@@ -76,7 +108,27 @@ export function dualCdSvc(
       index[j] = t;
     }
     let touched = 0;
-    for (let s = 0; s < activeSize; s++) {
+    if (mem !== null && rowsAt !== null && state !== null) {
+      state[0] = PGmaxOld;
+      state[1] = PGminOld;
+      activeSize = mem.kernels.dcdSvcPass(
+        rowsAt.indptr,
+        rowsAt.indices,
+        rowsAt.values,
+        rowsAt.valuesF32,
+        yAt,
+        SAt,
+        indexAt,
+        activeSize,
+        wAt,
+        d,
+        bias,
+        stateAt,
+      );
+      PGmaxNew = state[2] as number;
+      PGminNew = state[3] as number;
+    }
+    for (let s = 0; mem === null && s < activeSize; s++) {
       const i = index[s] as number;
       if (csr !== null && s + 2 < activeSize) touched += prefetchRow(csr, S, index[s + 2] as number);
       const yi = y[i] as number;
@@ -144,5 +196,5 @@ export function dualCdSvc(
   }
   const alpha = new Float64Array(l);
   for (let i = 0; i < l; i++) alpha[i] = S[4 * i] as number;
-  return { w, alpha, iterations: iter, converged };
+  return { w: mem !== null ? Float64Array.from(w) : w, alpha, iterations: iter, converged };
 }
