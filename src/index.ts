@@ -2,7 +2,7 @@
  * lsml: large-scale machine learning in TypeScript. The public API, layer by layer (see shared/DESIGN.md).
  */
 export * from './errors/index.js';
-export { Random, setGlobalSeed } from './util/random.js';
+export { Random, setGlobalSeed, withGlobalSeed } from './util/random.js';
 export { type LsmlWarning, captureWarnings, onWarning, warn } from './util/warnings.js';
 export type { ProgressCallback, ProgressEvent } from './util/progress.js';
 export * from './tensor/index.js';

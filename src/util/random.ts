@@ -102,6 +102,26 @@ export function setGlobalSeed(seed: number): void {
   globalRandom = new Random(seed);
 }
 
+/**
+ * Runs `fn` with the global generator (the one used when a call gives no `seed`) seeded with `seed`, then puts the
+ * previous global generator back exactly as it was, also when `fn` throws: draws from the global generator after the
+ * scope continue its stream as if `fn` had never run (a `setGlobalSeed` inside `fn` does not leak out either). Scopes nest. For a synchronous `fn` only: an async `fn` would restore the
+ * generator at its first `await`, while its remaining work still runs.
+ * @param seed 32-bit seed of the scoped generator
+ * @returns what `fn` returns
+ * @example const w = withGlobalSeed(42, () => buildModel()); // unseeded initialisers inside are reproducible
+ */
+export function withGlobalSeed<T>(seed: number, fn: () => T): T {
+  const previous = globalRandom;
+  globalRandom = new Random(seed);
+  try {
+    return fn();
+  } finally {
+    // The previous generator object was not drawn from inside the scope, so its state is exactly as before.
+    globalRandom = previous;
+  }
+}
+
 /** A generator for `seed`, or the global one when `seed` is undefined. */
 export function randomFor(seed: number | undefined): Random {
   return seed === undefined ? globalRandom : new Random(seed);

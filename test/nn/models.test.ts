@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random, Tensor, randomNormal, setGlobalSeed, tensor, zeros } from '../../src/index.js';
+import { NotFittedError, Random, Tensor, randomNormal, setGlobalSeed, tensor, zeros } from '../../src/index.js';
 import * as nn from '../../src/nn/index.js';
 import { Adam, SGD } from '../../src/optim/index.js';
 
@@ -244,5 +244,59 @@ describe('determinism and freezing', () => {
     await model.fit(randomNormal([16, 2], { seed: 1 }), randomNormal([16, 1], { seed: 2 }), { epochs: 2, verbose: 0 });
     expect(frozen.getWeights().map((w) => w.toFlatArray())).toEqual(before);
     expect(Array.from(bn.movingMean!.value.data)).not.toEqual([0, 0, 0]);
+  });
+});
+
+describe('compile configuration accessors', () => {
+  function twoOutputs() {
+    const x = nn.input({ shape: [3], name: 'x' });
+    const hidden = new nn.Dense({ units: 4, activation: 'relu' }).apply(x);
+    const cls = new nn.Dense({ units: 2, activation: 'softmax', name: 'cls' }).apply(hidden);
+    const aux = new nn.Dense({ units: 1, name: 'aux' }).apply(hidden);
+    return new nn.Model({ inputs: x, outputs: [cls, aux] });
+  }
+
+  it('reads null before compile and throws for the resolved losses and metrics', () => {
+    const model = twoOutputs();
+    expect(model.loss).toBeNull();
+    expect(model.getCompileConfig()).toBeNull();
+    expect(() => model.compiledLosses).toThrow(NotFittedError);
+    expect(() => model.compiledMetrics).toThrow('the model is not compiled; call compile(');
+  });
+
+  it('gives what compile received, and the losses and metrics it resolved per output', () => {
+    const model = twoOutputs();
+    const loss = { cls: 'categorical_crossentropy' };
+    model.compile({ optimizer: 'sgd', loss, metrics: { cls: ['accuracy'], aux: ['mae'] } });
+    expect(model.loss).toBe(loss);
+    expect(model.compiledLosses.map((l) => l?.className ?? null)).toEqual(['CategoricalCrossentropy', null]);
+    expect(model.compiledMetrics.map((ms) => ms.map((m) => m.className))).toEqual([
+      ['CategoricalAccuracy'],
+      ['MeanAbsoluteErrorMetric'],
+    ]);
+    const config = model.getCompileConfig()!;
+    expect(config).toEqual({ optimizer: 'sgd', loss, metrics: { cls: ['accuracy'], aux: ['mae'] } });
+    config.loss = 'mse'; // a copy: the model keeps its own
+    expect(model.loss).toBe(loss);
+    model.compile({ loss: 'mse' });
+    expect(model.compiledLosses.map((l) => l?.className)).toEqual(['MeanSquaredError', 'MeanSquaredError']);
+  });
+
+  it('exposes the metric objects that evaluate updates', () => {
+    const model = new nn.Sequential({ layers: [new nn.Dense({ units: 2, activation: 'softmax', inputShape: [3] })] });
+    model.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    const logs = model.evaluate(randomNormal([10, 3], { seed: 5 }), tensor([0, 1, 0, 1, 1, 0, 0, 1, 1, 1]));
+    expect(model.compiledMetrics[0]![0]!.result()).toBe(logs.accuracy);
+  });
+
+  it('resolves a Sequential model without an input shape only once it is built', () => {
+    const model = new nn.Sequential({ layers: [new nn.Dense({ units: 1 })] });
+    model.compile({ loss: 'mse' });
+    expect(model.loss).toBe('mse');
+    expect(() => model.compiledLosses).toThrow(
+      'compiledLosses are resolved per output once the model is built; give the first layer an inputShape',
+    );
+    model.build([null, 2]);
+    expect(model.compiledLosses[0]?.className).toBe('MeanSquaredError');
   });
 });

@@ -14,7 +14,9 @@ import {
   type KerasWrapperOptions,
   type RoutedModelParams,
   type SavedModel,
+  type Targets,
   buildModel,
+  expectsOneHot,
   forward,
   inputTensor,
   loadModel,
@@ -45,6 +47,19 @@ interface KerasClassifierState extends ClassifierState {
   loss: number[];
 }
 
+/** Class indices as targets: `[n]` for a softmax output, a `[n, 1]` column of 0/1 for one sigmoid unit. */
+function classTargets(indices: ArrayLike<number>, width: number, dtype: string): Targets {
+  const data = dtype === 'float64' ? Float64Array.from(indices) : Float32Array.from(indices);
+  return { data, width: 1, rowShape: width === 1 ? [1] : [] };
+}
+
+/** One-hot rows `[n, k]`, for a model compiled with categorical cross-entropy. */
+function oneHotTargets(indices: ArrayLike<number>, k: number, dtype: string): Targets {
+  const data = dtype === 'float64' ? new Float64Array(indices.length * k) : new Float32Array(indices.length * k);
+  for (let i = 0; i < indices.length; i++) data[i * k + (indices[i] as number)] = 1;
+  return { data, width: k, rowShape: [k] };
+}
+
 /**
  * A Keras-style model as a scikit-learn-style classifier (scikeras' `KerasClassifier`), so cross-validation,
  * searches, learning curves and permutation importance work on it like on any lsml classifier.
@@ -53,7 +68,8 @@ interface KerasClassifierState extends ClassifierState {
  * (compiling it with `optimizer`/`learningRate`/`loss` when the builder did not), and trains it synchronously for
  * `epochs` passes of shuffled mini-batches with `trainOnBatch`. The model must end in `nOutputs` softmax units
  * (one per class) or, for two classes, one sigmoid unit: it outputs probabilities. Targets are class indices
- * (compile a softmax model with sparseCategoricalCrossentropy, the default) or 0/1 for one sigmoid unit.
+ * (compile a softmax model with sparseCategoricalCrossentropy, the default), one-hot rows when the model is
+ * compiled with categoricalCrossentropy (by the builder or with `loss`), or 0/1 for one sigmoid unit.
  *
  * Saving (`toJSON`/`loadEstimator`) stores the network's topology and weights, so a loaded classifier predicts
  * identically. A builder *function* cannot be saved: it is saved as `model: null`, and the loaded classifier needs
@@ -140,8 +156,11 @@ export class KerasClassifier extends BaseClassifier<KerasClassifierOptions, Kera
       );
     }
     const x = inputTensor(model, m);
-    const data = model.dtype === 'float64' ? Float64Array.from(indices) : Float32Array.from(indices);
-    const loss = trainModel(where, model, x, { data, width: 1, rowShape: width === 1 ? [1] : [] }, weights, this.p);
+    const targets =
+      width > 1 && expectsOneHot(model)
+        ? oneHotTargets(indices, k, model.dtype)
+        : classTargets(indices, width, model.dtype);
+    const loss = trainModel(where, model, x, targets, weights, this.p);
     this.state = { classes, nFeaturesIn: m.cols, model, outputWidth: width, loss };
     return this;
   }

@@ -10,7 +10,7 @@ import { Sequential } from '../../nn/models/Sequential.js';
 import { getOptimizer } from '../../optim/getOptimizer.js';
 import type { DType, TypedArray } from '../../tensor/dtype.js';
 import { Tensor } from '../../tensor/Tensor.js';
-import { Random, randomFor, setGlobalSeed } from '../../util/random.js';
+import { Random, randomFor, withGlobalSeed } from '../../util/random.js';
 import { warn } from '../../util/warnings.js';
 import type { DenseMatrix } from '../base/DenseMatrix.js';
 import { anyOf, bool, func, integer, nullable, oneOf, range, satisfies, seed, string } from '../base/validators.js';
@@ -43,7 +43,8 @@ export interface KerasWrapperOptions {
   /**
    * Loss for an uncompiled model (any name `compile` accepts); default null: binary cross-entropy for a 1-unit
    * classifier output, sparse categorical cross-entropy for a softmax output, mean squared error for a regressor.
-   * Null for compiled models.
+   * Null for compiled models. With 'categoricalCrossentropy' (here or compiled by the builder) a classifier trains
+   * on one-hot rows.
    */
   loss?: string | null;
   /** Passes over the training data, ≥ 1; default 1 (Keras). */
@@ -140,22 +141,6 @@ export function saveableParams(params: Record<string, unknown>): Record<string, 
 /** Models already handed out by a builder: a builder returning one of these would continue old training. */
 const usedModels = new WeakSet<Model>();
 
-/**
- * Runs `fn` with the global generator seeded from `seed` (so unseeded initialisers and dropout layers built inside
- * are reproducible), then reseeds the global generator from a draw of its previous stream. With a null seed, runs
- * `fn` as is.
- */
-function withSeededGlobal<T>(seedValue: number | null, fn: () => T): T {
-  if (seedValue === null) return fn();
-  const resume = randomFor(undefined).nextUint32();
-  setGlobalSeed(seedValue);
-  try {
-    return fn();
-  } finally {
-    setGlobalSeed(resume);
-  }
-}
-
 /** Width of the single output of `model`. */
 export function outputWidth(model: Model, where: string): number {
   if (model.outputs.length !== 1) {
@@ -193,7 +178,9 @@ export function buildModel(
     );
   }
   const builder = typeof spec === 'string' ? kerasModelBuilder(spec, where) : spec;
-  return withSeededGlobal(params.seed, () => {
+  // Seeding the global generator makes layers without their own seed initialise reproducibly.
+  const inScope = (fn: () => Model): Model => (params.seed === null ? fn() : withGlobalSeed(params.seed, fn));
+  return inScope(() => {
     const model = builder({ ...params.modelParams, ...meta, seed: params.seed } as KerasBuildParams);
     if (!(model instanceof Model)) {
       throw new ConfigError(
@@ -235,6 +222,19 @@ export function buildModel(
     }
     return model;
   });
+}
+
+/**
+ * Whether the model was compiled (by its builder or with the `loss` option) with categorical cross-entropy, which
+ * takes one-hot target rows rather than class indices.
+ */
+export function expectsOneHot(model: Model): boolean {
+  const loss = model.compiledLosses[0];
+  // A Loss object, or the plain function losses.categoricalCrossentropy wrapped by compile.
+  return (
+    loss?.className === 'CategoricalCrossentropy' ||
+    (loss?.className === null && loss.name === 'categoricalCrossentropy')
+  );
 }
 
 /** X as a tensor of the model's input dtype. */

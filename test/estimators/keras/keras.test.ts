@@ -9,7 +9,10 @@ import {
   ValueError,
   captureWarnings,
   loadEstimator,
+  setGlobalSeed,
 } from '../../../src/index.js';
+import { type LossFn, losses } from '../../../src/nn/index.js';
+import { randomFor } from '../../../src/util/random.js';
 import {
   KerasClassifier,
   KerasRegressor,
@@ -138,6 +141,39 @@ describe('KerasClassifier', () => {
     expect(() => new KerasClassifier({ model: compiled, learningRate: 0.1 }).fit(X, y)).toThrow(
       'KerasClassifier.fit: the builder returned a compiled model, so "learningRate" would be ignored; leave it null or return an uncompiled model.',
     );
+  });
+
+  it('trains a model compiled with categoricalCrossentropy on one-hot targets, like sparse labels', () => {
+    const { X, y } = blobs(90, 3);
+    const compiledWith =
+      (loss: string | LossFn) =>
+      (p: Parameters<typeof mlpClassifier>[0]): Sequential => {
+        const m = mlpClassifier(p) as Sequential;
+        m.compile({ optimizer: 'adam', loss });
+        return m;
+      };
+    const opts = { epochs: 5, batchSize: 16, seed: 3 } as const;
+    const sparse = new KerasClassifier({ model: compiledWith('sparseCategoricalCrossentropy'), ...opts }).fit(X, y);
+    // The same cross-entropy on the same rows: one-hot targets must give the same training curve as class indices.
+    for (const loss of ['categoricalCrossentropy', 'categorical_crossentropy', losses.categoricalCrossentropy]) {
+      const oneHot = new KerasClassifier({ model: compiledWith(loss), ...opts }).fit(X, y);
+      expect(oneHot.kerasModel.compiledLosses[0]?.name).toBe('categoricalCrossentropy');
+      oneHot.history.loss.forEach((l, i) => expect(l).toBeCloseTo(sparse.history.loss[i] as number, 5));
+      expect(oneHot.score(X, y)).toBe(sparse.score(X, y));
+    }
+    // The loss option of an uncompiled model takes the same path.
+    const byOption = new KerasClassifier({ model: mlpClassifier, loss: 'categoricalCrossentropy', ...opts }).fit(X, y);
+    expect(byOption.history.loss[0]).toBeCloseTo(sparse.history.loss[0] as number, 5);
+  });
+
+  it("leaves the global generator's stream untouched by a seeded fit", () => {
+    const { X, y } = blobs(30, 2);
+    const draws = (): number[] => Array.from({ length: 3 }, () => randomFor(undefined).nextUint32());
+    setGlobalSeed(17);
+    const expected = draws();
+    setGlobalSeed(17);
+    new KerasClassifier({ model: mlpClassifier, epochs: 1, seed: 4 }).fit(X, y);
+    expect(draws()).toEqual(expected);
   });
 
   it('records the training loss per epoch, and it falls', () => {
