@@ -4,7 +4,7 @@
  * mean. (A first baseline; the estimators do much better.)
  * Run: npx tsx examples/data/mnistNearestMean.ts
  */
-import { MNIST_PIXELS, batchesOf, loadMnist } from '../../src/data/index.js';
+import { batchesOf, loadMnist, MNIST_PIXELS } from '../../src/index.js';
 
 const all = await loadMnist({ shuffle: true, seed: 0 });
 const trainRows = 8000;

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCsv, syntheticBatches, writeCsv } from '../../src/data/index.js';
+import { readCsv, syntheticBatches, writeCsv } from '../../src/index.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'lsml-example-'));

@@ -9,7 +9,7 @@
  * (the issue's full size: `npx tsx examples/linear/generateLibsvm.ts 10000000`, about 2.6 GB)
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { Random } from '../../src/util/random.js';
+import { Random } from '../../src/index.js';
 
 /** Columns of the generated files; `streamSgd.ts` reads them with the same count. */
 export const N_FEATURES = 2 ** 18;

@@ -12,9 +12,7 @@ import { statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProgressBar } from '../../src/cli/progressBar.js';
-import { readLibsvm } from '../../src/data/readers/readLibsvm.js';
-import { SGDClassifier } from '../../src/estimators/linear/SGDClassifier.js';
-import { partialFitStream } from '../../src/estimators/linear/partialFitStream.js';
+import { partialFitStream, readLibsvm, SGDClassifier } from '../../src/index.js';
 import { N_FEATURES, generateLibsvm } from './generateLibsvm.js';
 
 const given = process.argv[2];

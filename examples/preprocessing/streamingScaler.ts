@@ -7,14 +7,16 @@
  * 2. A ColumnTransformer imputes and scales numeric columns, one-hot encodes a categorical one, and is saved
  *    and loaded as one estimator.
  */
-import { DenseMatrix } from '../../src/estimators/base/DenseMatrix.js';
-import { loadEstimator } from '../../src/estimators/base/persistence.js';
-import { ColumnTransformer } from '../../src/preprocessing/ColumnTransformer.js';
-import { OneHotEncoder } from '../../src/preprocessing/OneHotEncoder.js';
-import { Pipeline } from '../../src/preprocessing/Pipeline.js';
-import { SimpleImputer } from '../../src/preprocessing/SimpleImputer.js';
-import { StandardScaler } from '../../src/preprocessing/StandardScaler.js';
-import { Random } from '../../src/util/random.js';
+import {
+  ColumnTransformer,
+  DenseMatrix,
+  loadEstimator,
+  OneHotEncoder,
+  Pipeline,
+  Random,
+  SimpleImputer,
+  StandardScaler,
+} from '../../src/index.js';
 
 const rng = new Random(3);
 const rows = 200_000;

@@ -4,8 +4,7 @@
  *   npx tsx examples/svm/decisionBoundary2d.ts
  */
 import { fileURLToPath } from 'node:url';
-import { SVC, type SVCOptions } from '../../src/estimators/svm/index.js';
-import { Random } from '../../src/util/random.js';
+import { Random, SVC, type SVCOptions } from '../../src/index.js';
 
 /** What `decisionBoundary2d` returns: everything needed to draw the classifier. */
 export interface DecisionBoundary2d {

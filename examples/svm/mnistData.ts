@@ -3,8 +3,7 @@
  * seeded order. Used by the MNIST example and the SVM benchmark.
  */
 import { createRequire } from 'node:module';
-import { DenseMatrix } from '../../src/estimators/base/DenseMatrix.js';
-import { Random } from '../../src/util/random.js';
+import { DenseMatrix, Random } from '../../src/index.js';
 
 interface MnistDigit {
   length: number;

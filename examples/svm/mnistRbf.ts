@@ -3,8 +3,7 @@
  * Ten classes by one-vs-one, as LIBSVM. Sizes: TRAIN (default 4000) and TEST (default 1000) environment variables.
  *   npx tsx examples/svm/mnistRbf.ts
  */
-import { SVC } from '../../src/estimators/svm/index.js';
-import { DenseMatrix } from '../../src/estimators/base/DenseMatrix.js';
+import { DenseMatrix, SVC } from '../../src/index.js';
 import { loadMnist } from './mnistData.js';
 
 const nTrain = Number(process.env.TRAIN ?? 4000);

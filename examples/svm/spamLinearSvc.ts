@@ -4,10 +4,8 @@
  *   npx tsx examples/svm/spamLinearSvc.ts
  */
 import { createRequire } from 'node:module';
-import { FeatureHasher } from '../../src/estimators/hashing/FeatureHasher.js';
-import { LinearSVC } from '../../src/estimators/svm/index.js';
+import { FeatureHasher, LinearSVC, Random } from '../../src/index.js';
 import { takeRows } from '../../src/estimators/base/matrixLike.js';
-import { Random } from '../../src/util/random.js';
 
 interface Email {
   group: string;
