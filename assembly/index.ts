@@ -15,6 +15,8 @@ import {
   K_AVGPOOL_GRAD,
   K_BINARY,
   K_COL2IM,
+  K_DCONV,
+  K_DCONV_GRAD,
   K_COPY,
   K_GEMM_COMPUTE,
   K_GEMM_PACK,
@@ -34,6 +36,7 @@ import {
   TASK_LOCKED,
 } from '../src/backend/wasm/abi';
 import { col2imTask } from './conv';
+import { directConvGradTask, directConvTask } from './directConv';
 import { actGradTask, biasActGradTask, biasActTask } from './fused';
 import { binaryTask, copyTask, whereTask } from './strided';
 import { gemmComputeTask, gemmPackTask } from './gemm';
@@ -108,6 +111,12 @@ function runTask(kernel: i32, t: i32, p: usize, scratch: usize): void {
       break;
     case K_BIAS_ACT_GRAD:
       biasActGradTask(t, p);
+      break;
+    case K_DCONV:
+      directConvTask(t, p);
+      break;
+    case K_DCONV_GRAD:
+      directConvGradTask(t, p);
       break;
     default:
       unreachable();

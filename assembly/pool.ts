@@ -105,6 +105,12 @@ export function maxPoolGradTask(t: i32, p: usize): void {
   const dx = pa(p, P_DX);
   const b = t;
   const img = (<usize>(b * h * w * c)) << 2;
+  // Windows that tile the image (stride = window, no padding): every element of dx under a window is written
+  // once by it, so no scatter, and only the rows and columns left over past the last window are zero-filled.
+  if ((c & 3) == 0 && sh == kh && sw == kw && pt == 0 && pl == 0 && oh * kh <= h && ow * kw <= w) {
+    maxPoolGradTiled(b, p);
+    return;
+  }
   memory.fill(dx + img, 0, (<usize>(h * w * c)) << 2);
   const lanes = i32x4(0, 1, 2, 3);
   for (let i = 0; i < oh; i++) {
@@ -156,6 +162,62 @@ export function maxPoolGradTask(t: i32, p: usize): void {
         }
         const a = dx + ((<usize>at) << 2);
         store<f32>(a, load<f32>(a) + load<f32>(g + ((<usize>ch) << 2)));
+      }
+    }
+  }
+}
+
+/**
+ * Max-pooling gradient of image b when the windows tile the image and C is a multiple of 4: per window and
+ * channel vector, the position of the first maximum (scan order, as the reference), then one pass that stores
+ * dy where the position matches and 0 elsewhere. Rows and columns past the last window get 0.
+ */
+function maxPoolGradTiled(b: i32, p: usize): void {
+  const h = pi(p, GEO_H);
+  const w = pi(p, GEO_W);
+  const c = pi(p, GEO_C);
+  const kh = pi(p, GEO_KH);
+  const kw = pi(p, GEO_KW);
+  const oh = pi(p, GEO_OH);
+  const ow = pi(p, GEO_OW);
+  const x = pa(p, P_X);
+  const dy = pa(p, P_DY);
+  const dx = pa(p, P_DX);
+  const pixel = (<usize>c) << 2;
+  const rowBytes = <usize>w * pixel;
+  const img = dx + <usize>(b * h) * rowBytes;
+  if (oh * kh < h) memory.fill(img + <usize>(oh * kh) * rowBytes, 0, <usize>(h - oh * kh) * rowBytes);
+  if (ow * kw < w) {
+    for (let ih = 0; ih < oh * kh; ih++) {
+      memory.fill(img + <usize>ih * rowBytes + <usize>(ow * kw) * pixel, 0, <usize>(w - ow * kw) * pixel);
+    }
+  }
+  for (let i = 0; i < oh; i++) {
+    for (let j = 0; j < ow; j++) {
+      const g = dy + ((<usize>(((b * oh + i) * ow + j) * c)) << 2);
+      const first = <usize>((b * h + i * kh) * w + j * kw) * pixel;
+      for (let ch = 0; ch < c; ch += 4) {
+        const o = first + ((<usize>ch) << 2);
+        let best = v128.load(x + o);
+        let at = i32x4.splat(0);
+        let q = 0;
+        for (let ih = 0; ih < kh; ih++) {
+          for (let iw = 0; iw < kw; iw++) {
+            const v = v128.load(x + o + <usize>ih * rowBytes + <usize>iw * pixel);
+            const gt = f32x4.gt(v, best);
+            best = v128.bitselect(v, best, gt);
+            at = v128.bitselect(i32x4.splat(q), at, gt);
+            q++;
+          }
+        }
+        const gv = v128.load(g + ((<usize>ch) << 2));
+        q = 0;
+        for (let ih = 0; ih < kh; ih++) {
+          for (let iw = 0; iw < kw; iw++) {
+            v128.store(dx + o + <usize>ih * rowBytes + <usize>iw * pixel, v128.and(gv, i32x4.eq(at, i32x4.splat(q))));
+            q++;
+          }
+        }
       }
     }
   }

@@ -234,3 +234,19 @@ export const LS_DZ = 13; // backward: dz [B, T, 4H]
 export const LS_HPREV = 14; // backward: masked previous state per row (zero at step 0), part of the A of dU
 export const LS_HPSTRIDE = 15; // backward: row stride of LS_HPREV, elements
 export const LS_BIAS = 16; // forward: bias [4H] added to z, or 0
+
+// Direct convolution of single-channel images (assembly/directConv.ts, driver src/backend/wasm/directConv.ts),
+// besides the GEO_* geometry. Tasks are blocks of DC_ROWS output rows.
+export const K_DCONV = 50; // forward: y = act(conv(x, w) + b)
+export const K_DCONV_GRAD = 51; // per-task partial sums of the filter and bias gradients
+export const DC_X = 0;
+export const DC_W = 1;
+export const DC_B = 2; // bias [F] or 0
+export const DC_Y = 3; // forward: output; gradient: the forward output (act' from it), or 0 when linear
+export const DC_F = 4; // filters (a multiple of 4)
+export const DC_ACT = 5; // FA_LINEAR or FA_RELU
+export const DC_ROWS = 6; // output rows per task
+export const DC_COLS = 7; // per-task tap tables
+export const DC_COLSTRIDE = 8; // bytes of one task's tap table
+export const DC_DY = 9; // gradient: dy
+export const DC_PART = 10; // gradient: partial sums, f32[tasks × (taps + 1) × F]

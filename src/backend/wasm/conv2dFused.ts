@@ -1,12 +1,14 @@
 import { Tensor } from '../../tensor/Tensor.js';
 import type { Conv2DGeometry, FusedActivation } from '../kernels.js';
 import { convFilterGradAt, convForwardAt, convInputGradAt, convSizes } from './conv2d.js';
+import { directConvEligible, directConvFilterGradAt, directConvForwardAt } from './directConv.js';
 import { biasActivationAt, biasActivationGradAt } from './fused.js';
 import type { WasmRuntime } from './runtime.js';
 
 /**
  * A Conv2D layer's forward in one call: the convolution's output stays in the arena while the bias and the
  * activation are applied in place, so it is copied out once instead of crossing the boundary three times.
+ * Single-channel inputs (a first layer) take the direct kernel, which applies bias and activation as it stores.
  */
 export function wasmConv2DBiasActivation(
   rt: WasmRuntime,
@@ -23,6 +25,10 @@ export function wasmConv2DBiasActivation(
   const fPtr = rt.copyIn(filter.data as Float32Array);
   const bPtr = bias ? rt.copyIn(bias.data as Float32Array) : 0;
   const yPtr = rt.alloc(size * 4);
+  if (directConvEligible(d)) {
+    directConvForwardAt(rt, d, g, activation, xPtr, fPtr, bPtr, yPtr);
+    return new Tensor(rt.readF32(yPtr, size), [d.n, d.oh, d.ow, d.f]);
+  }
   convForwardAt(rt, d, g, xPtr, fPtr, yPtr);
   if (bias || activation !== 'linear') biasActivationAt(rt, activation, size / d.f, d.f, yPtr, bPtr, yPtr);
   return new Tensor(rt.readF32(yPtr, size), [d.n, d.oh, d.ow, d.f]);
@@ -30,7 +36,8 @@ export function wasmConv2DBiasActivation(
 
 /**
  * The backward of `wasmConv2DBiasActivation` in one call: dz = dy · act'(y) and the bias gradient in one pass,
- * then the filter and input gradients from dz while it stays in the arena.
+ * then the filter and input gradients from dz while it stays in the arena. Without an input gradient, a
+ * single-channel input takes the direct kernel: filter and bias gradients in one pass, dz never stored.
  */
 export function wasmConv2DBiasActivationGrad(
   rt: WasmRuntime,
@@ -46,6 +53,16 @@ export function wasmConv2DBiasActivationGrad(
   rt.begin();
   const dyPtr = rt.copyIn(dy.data as Float32Array);
   const yPtr = activation === 'linear' ? dyPtr : rt.copyIn(y.data as Float32Array);
+  if (!wanted[0] && directConvEligible(d)) {
+    // No input gradient (a first layer): the filter and bias gradients in one pass, dz never stored.
+    const xPtr = rt.copyIn(x.data as Float32Array);
+    const { dw, db } = directConvFilterGradAt(rt, d, g, activation, xPtr, dyPtr, yPtr);
+    return [
+      null,
+      wanted[1] ? new Tensor(Float32Array.from(dw), filter.shape) : null,
+      wanted[2] ? new Tensor(Float32Array.from(db), [d.f]) : null,
+    ];
+  }
   const dzPtr = rt.alloc(dy.size * 4);
   const sums = biasActivationGradAt(rt, activation, dy.size / d.f, d.f, dyPtr, yPtr, dzPtr);
   let dwPtr = 0;

@@ -109,6 +109,10 @@ export function gemm(rt: WasmRuntime, g: GemmProblem): void {
     if (ncp >= mcp && ncp > 1) ncp = Math.ceil(ncp / 2);
     else mcp = Math.ceil(mcp / 2);
   }
+  // A few tasks that do not divide among the threads leave one idle at the end (a convolution's filter
+  // gradient, 288 × 64: 9 tasks on 2 threads): split the rows once more.
+  const tasks = group * Math.ceil(mp / mcp) * Math.ceil(np / ncp);
+  if (parallel && tasks < want * 2 && tasks % rt.threads !== 0 && mcp > 1) mcp = Math.ceil(mcp / 2);
   const ga = Math.max(1, Math.floor(16384 / (MR * kc)));
   const gb = Math.max(1, Math.floor(16384 / (NR * kc)));
   const ta = Math.ceil(mp / ga);
