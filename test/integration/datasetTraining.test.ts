@@ -7,6 +7,7 @@ import {
   fromArrays,
   makeClassification,
   partialFitStream,
+  setGlobalSeed,
 } from '../../src/index.js';
 
 /**
@@ -28,6 +29,8 @@ describe('a Dataset trains both model families', () => {
   });
 
   it('Sequential.fit learns from the same batches', async () => {
+    // Seeded: with an unseeded global generator, 5 epochs ended between 66 % and 95 % over 12 initialisations.
+    setGlobalSeed(0);
     const model = new Sequential({
       layers: [
         new Dense({ units: 16, activation: 'relu', inputShape: [8] }),
@@ -35,7 +38,7 @@ describe('a Dataset trains both model families', () => {
       ],
     });
     model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-    const history = await model.fit(stream(), { epochs: 5, verbose: 0 });
-    expect(history.history.accuracy?.at(-1)).toBeGreaterThan(0.8);
+    const history = await model.fit(stream(), { epochs: 10, verbose: 0 });
+    expect(history.history.accuracy?.at(-1)).toBeGreaterThan(0.85);
   });
 });
