@@ -174,6 +174,7 @@ function storePacked4(pack: usize, row: i32, q: i32, k: i32, v: v128): void {
 const LOG2E: f32 = 1.44269504;
 const LN2_HI: f32 = 0.693145752; // ln 2 split so n·LN2_HI is exact for |n| < 2^9
 const LN2_LO: f32 = 1.42860677e-6;
+const ROUND_MAGIC: f32 = 12582912; // 1.5·2^23
 
 /**
  * e^x on four float32 lanes: x = n·ln2 + r with |r| ≤ ln2/2, e^r by its Taylor series to r^7 (first dropped
@@ -181,8 +182,12 @@ const LN2_LO: f32 = 1.42860677e-6;
  * float (e^−87 ≈ 1.6e−38; e^88 ≈ 1.7e38): σ and tanh built on it saturate cleanly.
  */
 function exp4(x: v128): v128 {
-  const xc = f32x4.min(f32x4.max(x, f32x4.splat(-87)), f32x4.splat(88));
-  const n = f32x4.nearest(f32x4.mul(xc, f32x4.splat(LOG2E)));
+  // pmax/pmin (one instruction each) equal max/min here, NaN included: x is their first operand.
+  const xc = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-87)), f32x4.splat(88));
+  // n = nearest(xc·log2e): adding 1.5·2^23 rounds to an integer (ties to even, as `nearest`) in the low mantissa
+  // bits, so t's bits + 127, shifted left 23, are 2^n's (the magic's own bits shift out).
+  const t = f32x4.add(f32x4.mul(xc, f32x4.splat(LOG2E)), f32x4.splat(ROUND_MAGIC));
+  const n = f32x4.sub(t, f32x4.splat(ROUND_MAGIC));
   const r = f32x4.sub(f32x4.sub(xc, f32x4.mul(n, f32x4.splat(LN2_HI))), f32x4.mul(n, f32x4.splat(LN2_LO)));
   let q = f32x4.splat(1.0 / 5040);
   q = madd(q, r, f32x4.splat(1.0 / 720));
@@ -192,7 +197,7 @@ function exp4(x: v128): v128 {
   q = madd(q, r, f32x4.splat(0.5));
   q = madd(q, r, f32x4.splat(1));
   q = madd(q, r, f32x4.splat(1));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);
   return f32x4.mul(q, scale);
 }
 
