@@ -65,6 +65,13 @@ export interface LSTMSequenceState {
   h: Tensor;
   c: Tensor;
   gates: Tensor;
+  /**
+   * Present when the backend keeps c and gates in its own memory for backward instead of copying them out: frees
+   * that memory (c and gates must not be read afterwards; again: no effect). Otherwise the garbage collector does.
+   */
+  release?: () => void;
+  /** True once `release` ran: the state is gone, and a backward must compute it again. */
+  readonly released?: boolean;
 }
 
 /** Gradients of the fused LSTM layer: of x [B, T, D], the kernel [D, 4H], the recurrent kernel [H, 4H], the bias [4H]. */

@@ -95,13 +95,19 @@ export function lstm(
 
 /** Every step's state [B, T, H], differentiable in x and the weights. */
 function sequence(x: Tensor, w: Tensor, u: Tensor, bias: Tensor | null, mask: Tensor | null): Tensor {
-  const saved = getKernel('LSTMSequence')(x, w, u, bias, mask);
+  let saved = getKernel('LSTMSequence')(x, w, u, bias, mask);
   // The kernel's tensors stay plain (saved for backward); only this view of the states joins the tape.
   const h = new Tensor(saved.h.data, saved.h.shape);
   const inputs = bias ? [x, w, u, bias] : [x, w, u];
-  if (!needsGrad(inputs)) return h;
+  if (!needsGrad(inputs)) {
+    saved.release?.();
+    return h;
+  }
   return record(h, 'lstm', inputs, (g) => {
+    // A backend may free the saved state after its first backward; a second one (retainGraph) recomputes it.
+    if (saved.released === true) saved = getKernel('LSTMSequence')(x, w, u, bias, mask);
     const d = getKernel('LSTMSequenceGrad')(g, x, w, u, bias !== null, mask, saved);
+    saved.release?.();
     return bias ? [d.dx, d.dKernel, d.dRecurrentKernel, d.dBias] : [d.dx, d.dKernel, d.dRecurrentKernel];
   });
 }

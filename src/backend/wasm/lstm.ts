@@ -1,3 +1,4 @@
+import { BackendError } from '../../errors/errors.js';
 import { Tensor } from '../../tensor/Tensor.js';
 import type { LSTMSequenceGrads, LSTMSequenceState } from '../kernels.js';
 import {
@@ -31,10 +32,82 @@ import {
   LS_T,
 } from './abi.js';
 import { gemm } from './gemm.js';
-import type { WasmRuntime } from './runtime.js';
+import type { RetainedBlock, WasmRuntime } from './runtime.js';
 
 /** Below this many flops per step product, a sequence runs on the calling thread only. */
 const PARALLEL_STEP_FLOPS = 2e5;
+
+/** Gives back the retained block of a forward state that was collected before its backward ran (or never ran). */
+const collected = new FinalizationRegistry<{ rt: WasmRuntime; block: RetainedBlock }>(({ rt, block }) => {
+  rt.release(block);
+});
+
+/** Rounds a byte count up to the 64-byte alignment of arena buffers. */
+const align64 = (bytes: number): number => Math.ceil(bytes / 64) * 64;
+
+/**
+ * A forward state whose gates, states and cells stay in a retained block of the runtime's memory for the backward
+ * of the same pass (no copy out and back in). `gates` and `c` are views of that memory, valid until `release`
+ * (the op calls it once backward has run; the garbage collector, if the state is dropped before).
+ */
+export class RetainedLstmState implements LSTMSequenceState {
+  /** Addresses of the gates [B, T, 4H], states [B, T, H] and cells [B, T, H] in the block. */
+  readonly z: number;
+  readonly hs: number;
+  readonly cs: number;
+
+  /**
+   * @param rt The runtime that holds `block`.
+   * @param block Laid out by `retainedBytes`.
+   * @param h The states, copied out (they are the op's output).
+   */
+  constructor(
+    readonly rt: WasmRuntime,
+    private readonly block: RetainedBlock,
+    private readonly dims: readonly [number, number, number],
+    readonly h: Tensor,
+  ) {
+    const [B, T, H] = dims;
+    this.z = block.at;
+    this.hs = this.z + align64(B * T * 16 * H);
+    this.cs = this.hs + align64(B * T * 4 * H);
+    collected.register(this, { rt, block }, this);
+  }
+
+  /** Bytes a block needs for B rows of T steps of H units. */
+  static retainedBytes(B: number, T: number, H: number): number {
+    return align64(B * T * 16 * H) + 2 * align64(B * T * 4 * H);
+  }
+
+  get released(): boolean {
+    return !this.block.live;
+  }
+
+  get gates(): Tensor {
+    const [B, T, H] = this.dims;
+    return new Tensor(this.view(this.z, B * T * 4 * H), [B, T, 4 * H]);
+  }
+
+  get c(): Tensor {
+    const [B, T, H] = this.dims;
+    return new Tensor(this.view(this.cs, B * T * H), [B, T, H]);
+  }
+
+  release(): void {
+    if (!this.block.live) return;
+    collected.unregister(this);
+    this.rt.release(this.block);
+  }
+
+  private view(at: number, n: number): Float32Array {
+    if (!this.block.live) {
+      throw new BackendError('wasm backend: LSTMSequence state read after release(); run the forward again.', {
+        backend: 'wasm',
+      });
+    }
+    return this.rt.f32.subarray(at >> 2, (at >> 2) + n);
+  }
+}
 
 /** Zero-filled arena bytes (the arena is reused, so fresh allocations hold old data). */
 function zeroed(rt: WasmRuntime, bytes: number): number {
@@ -114,30 +187,40 @@ export function wasmLstmSequence(
   const G = w.shape[1] as number;
   const H = G / 4;
   const parallel = rt.threads > 1 && 2 * B * H * G >= PARALLEL_STEP_FLOPS;
+  // Gates, states and cells go to a retained block where one can be had, else to the arena (then copied out).
+  const block = rt.retain(RetainedLstmState.retainedBytes(B, T, H));
   rt.begin();
-  const xPtr = rt.copyIn(x.data as Float32Array);
-  const wPtr = rt.copyIn(w.data as Float32Array);
-  const uPtr = rt.copyIn(u.data as Float32Array);
-  const bPtr = bias ? rt.copyIn(bias.data as Float32Array) : 0;
-  const mPtr = mask ? rt.copyIn(mask.data as Float32Array) : 0;
-  const z = rt.alloc(B * T * G * 4);
-  const hs = rt.alloc(B * T * H * 4);
-  const cs = rt.alloc(B * T * H * 4);
-  const pack = zeroed(rt, Math.ceil(B / 4) * H * 16);
-  product(rt, xPtr, wPtr, z, B * T, D, G, false);
-  const up = packB(rt, uPtr, G, 1, H, G, parallel);
-  const rows = blockRows(rt, B, parallel);
-  const p = stageCommon(rt, B, T, H, rows);
-  p[LS_GATES] = z;
-  p[LS_BIAS] = bPtr;
-  p[LS_HS] = hs;
-  p[LS_CS] = cs;
-  p[LS_MASK] = mPtr;
-  p[LS_PACK] = pack;
-  p[LS_PACKB] = up;
-  rt.run(K_LSTM_FORWARD, Math.ceil(B / rows), parallel);
+  let z: number, hs: number, cs: number;
+  try {
+    const xPtr = rt.copyIn(x.data as Float32Array);
+    const wPtr = rt.copyIn(w.data as Float32Array);
+    const uPtr = rt.copyIn(u.data as Float32Array);
+    const bPtr = bias ? rt.copyIn(bias.data as Float32Array) : 0;
+    const mPtr = mask ? rt.copyIn(mask.data as Float32Array) : 0;
+    z = block ? block.at : rt.alloc(B * T * G * 4);
+    hs = block ? z + align64(B * T * G * 4) : rt.alloc(B * T * H * 4);
+    cs = block ? hs + align64(B * T * H * 4) : rt.alloc(B * T * H * 4);
+    const pack = zeroed(rt, Math.ceil(B / 4) * H * 16);
+    product(rt, xPtr, wPtr, z, B * T, D, G, false);
+    const up = packB(rt, uPtr, G, 1, H, G, parallel);
+    const rows = blockRows(rt, B, parallel);
+    const p = stageCommon(rt, B, T, H, rows);
+    p[LS_GATES] = z;
+    p[LS_BIAS] = bPtr;
+    p[LS_HS] = hs;
+    p[LS_CS] = cs;
+    p[LS_MASK] = mPtr;
+    p[LS_PACK] = pack;
+    p[LS_PACKB] = up;
+    rt.run(K_LSTM_FORWARD, Math.ceil(B / rows), parallel);
+  } catch (err) {
+    if (block) rt.release(block);
+    throw err;
+  }
+  const h = new Tensor(rt.readF32(hs, B * T * H), [B, T, H]);
+  if (block) return new RetainedLstmState(rt, block, [B, T, H], h);
   return {
-    h: new Tensor(rt.readF32(hs, B * T * H), [B, T, H]),
+    h,
     c: new Tensor(rt.readF32(cs, B * T * H), [B, T, H]),
     gates: new Tensor(rt.readF32(z, B * T * G), [B, T, G]),
   };
@@ -159,9 +242,9 @@ export function wasmLstmSequenceGrad(
   mask: Tensor | null,
   saved: LSTMSequenceState,
 ): LSTMSequenceGrads {
-  const [B, T, G] = saved.gates.shape as [number, number, number];
+  const [B, T, H] = saved.h.shape as [number, number, number];
+  const G = 4 * H;
   const D = x.shape[2] as number;
-  const H = G / 4;
   const N = B * T;
   const E = D + H + (hasBias ? 1 : 0); // columns of [x | h_prev | 1]
   const parallel = rt.threads > 1 && 2 * B * H * G >= PARALLEL_STEP_FLOPS;
@@ -170,9 +253,11 @@ export function wasmLstmSequenceGrad(
   const wPtr = rt.copyIn(w.data as Float32Array);
   const uPtr = rt.copyIn(u.data as Float32Array);
   const mPtr = mask ? rt.copyIn(mask.data as Float32Array) : 0;
-  const gates = rt.copyIn(saved.gates.data as Float32Array);
-  const hs = rt.copyIn(saved.h.data as Float32Array);
-  const cs = rt.copyIn(saved.c.data as Float32Array);
+  // A state this runtime still retains is read in place; any other is copied in.
+  const kept = saved instanceof RetainedLstmState && saved.rt === rt && !saved.released ? saved : null;
+  const gates = kept ? kept.z : rt.copyIn(saved.gates.data as Float32Array);
+  const hs = kept ? kept.hs : rt.copyIn(saved.h.data as Float32Array);
+  const cs = kept ? kept.cs : rt.copyIn(saved.c.data as Float32Array);
   const xh = rt.alloc(N * E * 4);
   const xd = x.data as Float32Array;
   const f32 = rt.f32;

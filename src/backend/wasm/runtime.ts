@@ -24,6 +24,19 @@ const PAGE = 65536;
 
 /** A kernel call needs more than the 4 GiB a wasm32 memory can hold; the backend then uses the reference. */
 export class ArenaFullError extends BackendError {}
+/** Most bytes retained blocks may hold together; beyond it `retain` declines and callers copy instead. */
+const RETAIN_LIMIT = 512 << 20;
+
+/**
+ * A block of wasm memory kept across kernel calls (see WasmRuntime.retain): `at` is its address while `live`.
+ * Released blocks are reclaimed from the top of the retained stack down.
+ */
+export interface RetainedBlock {
+  readonly at: number;
+  readonly end: number;
+  live: boolean;
+}
+
 /** Spin iterations before sleeping in Atomics.wait (tens of microseconds): phases of one kernel follow each other faster. */
 const SPIN = 20000;
 
@@ -76,6 +89,8 @@ function prepare(shared: boolean): Prepared {
  * Memory ownership: every kernel call starts a fresh arena (`begin`), copies its inputs in, runs, and copies
  * its result out into a plain typed array that the garbage collector owns. The memory only grows, to the
  * largest single call so far, and is reused by every later call: it never grows with the number of calls.
+ * The one exception is a retained block (`retain`): it lies below the arena until `release`, so a kernel can leave
+ * results there for a later call (the LSTM forward leaves its saved state for its backward).
  */
 export class WasmRuntime {
   readonly variant: WasmVariant;
@@ -93,6 +108,9 @@ export class WasmRuntime {
   private readonly ctrl: number;
   private readonly arenaBase: number;
   private top: number;
+  /** Retained blocks, lowest first; the arena starts above the last one. */
+  private readonly retained: RetainedBlock[] = [];
+  private retainedTop: number;
   private workersWanted: number;
   private workersStarted = 0;
   private broken: string | null = null;
@@ -119,6 +137,7 @@ export class WasmRuntime {
     this.i32[(this.ctrl + CTRL_SCRATCH) >> 2] = scratch;
     this.arenaBase = align(scratch + threads * SCRATCH_BYTES, 64);
     this.top = this.arenaBase;
+    this.retainedTop = this.arenaBase;
     this.threads = this.shared ? threads : 1;
     this.workersWanted = this.threads - 1;
     const staging = new ArrayBuffer(PARAM_SLOTS * 4);
@@ -150,9 +169,46 @@ export class WasmRuntime {
     return this.broken;
   }
 
-  /** Starts a kernel call: the arena is empty again. */
+  /** Starts a kernel call: the arena is empty again (it starts above the retained blocks). */
   begin(): void {
-    this.top = this.arenaBase;
+    this.top = this.retainedTop;
+  }
+
+  /** Bytes held by retained blocks, released ones below a live one included. */
+  get retainedBytes(): number {
+    return this.retainedTop - this.arenaBase;
+  }
+
+  /** Retained blocks still live. */
+  get retainedLive(): number {
+    let n = 0;
+    for (const b of this.retained) if (b.live) n++;
+    return n;
+  }
+
+  /**
+   * Reserves `bytes` that survive later kernel calls until `release`: call it before `begin`, never inside a
+   * kernel call (the arena of the call in progress would overlap). Returns null, reserving nothing, when the
+   * retained blocks would pass their limit (512 MiB) or the memory's.
+   */
+  retain(bytes: number): RetainedBlock | null {
+    const at = align(this.retainedTop, 64);
+    const end = align(at + bytes + 16, 64);
+    if (end - this.arenaBase > RETAIN_LIMIT || end > this.maxBytes) return null;
+    this.ensure(end);
+    const block: RetainedBlock = { at, end, live: true };
+    this.retained.push(block);
+    this.retainedTop = end;
+    this.top = end;
+    return block;
+  }
+
+  /** Gives a retained block back (again: no effect); the memory of released blocks on top of the stack is reused. */
+  release(block: RetainedBlock): void {
+    block.live = false;
+    const stack = this.retained;
+    while (stack.length > 0 && !(stack[stack.length - 1] as RetainedBlock).live) stack.pop();
+    this.retainedTop = stack.length > 0 ? (stack[stack.length - 1] as RetainedBlock).end : this.arenaBase;
   }
 
   /** Reserves `bytes` in the arena (64-byte aligned, with 16 bytes of slack for vector over-reads). */
@@ -162,6 +218,13 @@ export class WasmRuntime {
     if (end > this.maxBytes) {
       throw new ArenaFullError(`wasm backend: a kernel needs ${end} bytes; the memory is limited to ${this.maxBytes}.`);
     }
+    this.ensure(end);
+    this.top = end;
+    return at;
+  }
+
+  /** Grows the memory to hold `end` bytes. */
+  private ensure(end: number): void {
     const size = this.memory.buffer.byteLength;
     if (end > size) {
       // Grow to the new high-water mark (rounded to 1 MiB); memory is never returned, but reused by every call.
@@ -169,8 +232,6 @@ export class WasmRuntime {
       this.memory.grow((target - size) / PAGE);
       this.refreshViews();
     }
-    this.top = end;
-    return at;
   }
 
   /** Copies a float32 or int32 array into the arena; returns its address. */
