@@ -45,8 +45,9 @@ import { imin, madd, pa, pi, storeTransposed4 } from './simd';
  * The micro-kernel: the 4×8 tile at c (row stride ldc bytes) gets Ap·Bp over kc steps, where Ap is a packed
  * 4-row panel and Bp a packed 8-column panel. Eight accumulators, two B vectors and one broadcast A value fit
  * the 16 SIMD registers; measured against 5×8 and 6×8 tiles, which spill (see docs/backends.md).
+ * Shared with the LSTM recurrence (assembly/lstm.ts).
  */
-function micro(ap: usize, bp: usize, kc: i32, c: usize, ldc: usize, accumulate: bool): void {
+export function micro(ap: usize, bp: usize, kc: i32, c: usize, ldc: usize, accumulate: bool): void {
   let c00 = f32x4.splat(0);
   let c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0);
