@@ -186,6 +186,11 @@ export abstract class BaseEstimator<O extends object = object, S = unknown> {
     return decodeValue(json) as S;
   }
 
+  /** The hyper-parameters for saving; override to drop what cannot be saved (e.g. a builder function). */
+  protected encodeParams(params: Record<string, unknown>): unknown {
+    return encodeValue(params, `${this.className} params`);
+  }
+
   /**
    * The estimator as plain JSON: class name, hyper-parameters and learned state. `JSON.stringify` it to save;
    * `loadEstimator` or `<Class>.fromJSON` restores it with identical predictions.
@@ -196,7 +201,7 @@ export abstract class BaseEstimator<O extends object = object, S = unknown> {
       format: 'lsml-estimator',
       version: 1,
       className: this.className,
-      params: encodeValue(this.getParams(false), `${this.className} params`),
+      params: this.encodeParams(this.getParams(false)),
       state: this.state === undefined ? null : this.encodeState(this.state),
     };
   }

@@ -6,7 +6,7 @@ import { DenseMatrix } from '../base/DenseMatrix.js';
 import { type Label, type LabelsLike, checkSampleWeight, encodeLabels } from '../base/labels.js';
 import type { MatrixLike } from '../base/matrixLike.js';
 import type { Params } from '../base/params.js';
-import { type EstimatorJSON, encodeValue, registerEstimator } from '../base/persistence.js';
+import { registerEstimator } from '../base/persistence.js';
 import { type ClassWeight, classCounts, classWeightSpec, expandClassWeight } from '../linear/classWeight.js';
 import {
   KERAS_DEFAULTS,
@@ -229,15 +229,9 @@ export class KerasClassifier extends BaseClassifier<KerasClassifierOptions, Kera
     return { ...raw, model: loadModel(raw.model, raw.nFeaturesIn, `${this.className}.fromJSON`) };
   }
 
-  /** Saved JSON; a builder function is saved as `model: null` (see the class notes). */
-  override toJSON(): EstimatorJSON {
-    return {
-      format: 'lsml-estimator',
-      version: 1,
-      className: this.className,
-      params: encodeValue(saveableParams(this.getParams(false)), `${this.className} params`),
-      state: this.state === undefined ? null : this.encodeState(this.state),
-    };
+  /** Saved params; a builder function is saved as `model: null` (see the class notes). */
+  protected override encodeParams(params: Record<string, unknown>): unknown {
+    return super.encodeParams(saveableParams(params));
   }
 }
 

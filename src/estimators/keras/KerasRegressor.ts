@@ -6,7 +6,7 @@ import { checkDense } from '../base/checkMatrix.js';
 import { checkSampleWeight, checkTarget } from '../base/labels.js';
 import type { MatrixLike } from '../base/matrixLike.js';
 import type { Params } from '../base/params.js';
-import { type EstimatorJSON, encodeValue, registerEstimator } from '../base/persistence.js';
+import { registerEstimator } from '../base/persistence.js';
 import {
   KERAS_DEFAULTS,
   KERAS_SPEC,
@@ -143,15 +143,9 @@ export class KerasRegressor extends BaseRegressor<KerasRegressorOptions, KerasRe
     return { ...raw, model: loadModel(raw.model, raw.nFeaturesIn, `${this.className}.fromJSON`) };
   }
 
-  /** Saved JSON; a builder function is saved as `model: null` (see KerasClassifier's notes). */
-  override toJSON(): EstimatorJSON {
-    return {
-      format: 'lsml-estimator',
-      version: 1,
-      className: this.className,
-      params: encodeValue(saveableParams(this.getParams(false)), `${this.className} params`),
-      state: this.state === undefined ? null : this.encodeState(this.state),
-    };
+  /** Saved params; a builder function is saved as `model: null` (see KerasClassifier's notes). */
+  protected override encodeParams(params: Record<string, unknown>): unknown {
+    return super.encodeParams(saveableParams(params));
   }
 }
 
