@@ -1,6 +1,7 @@
 import { SparseLinearMemory, useSparseWasm } from '../../../backend/wasm/sparseLinearMemory.js';
 import type { SparseEpochSettings, SparseEpochState } from './sparseSgdWasm.js';
 import { TOUCH_GROUP, touchRows } from './touchRows.js';
+import { readEpochState, writeEpochState } from './epochStateBlock.js';
 import type { WeightVector } from './WeightVector.js';
 
 /** Fewer values than this train in TypeScript: the WebAssembly set-up would not pay off. */
@@ -87,12 +88,7 @@ export class DenseSgdWasm {
   epoch(w: WeightVector, st: SparseEpochState, c: SparseEpochSettings): { sumLoss: number; badRow: number } {
     const { state, stage, order, data, d } = this;
     const n = order.length;
-    this.weights.set(w.raw);
-    state[0] = st.intercept;
-    state[1] = st.t;
-    state[2] = w.scale;
-    state[3] = 0;
-    state[4] = st.eta;
+    writeEpochState(state, this.weights, w, st);
     let touched = touchRows(data, order, 0, d);
     let badRow = -1;
     for (let g = 0; g < n && badRow < 0; g += GROUP) {
@@ -127,11 +123,6 @@ export class DenseSgdWasm {
       );
     }
     state[5] = touched;
-    w.raw.set(this.weights);
-    w.scale = state[2] as number;
-    st.intercept = state[0] as number;
-    st.t = state[1] as number;
-    st.eta = state[4] as number;
-    return { sumLoss: state[3] as number, badRow };
+    return { sumLoss: readEpochState(state, this.weights, w, st), badRow };
   }
 }

@@ -6,6 +6,7 @@ import {
 } from '../../../backend/wasm/sparseLinearMemory.js';
 import type { CsrMatrix } from '../../../tensor/CsrMatrix.js';
 import type { WeightVector } from './WeightVector.js';
+import { readEpochState, writeEpochState } from './epochStateBlock.js';
 
 /** Fewer stored values than this train in TypeScript: the copy into WebAssembly memory would not pay off. */
 const MIN_NNZ = 20000;
@@ -110,12 +111,7 @@ export class SparseSgdWasm {
    */
   epoch(w: WeightVector, st: SparseEpochState, c: SparseEpochSettings): { sumLoss: number; badRow: number } {
     const state = this.state;
-    this.weights.set(w.raw);
-    state[0] = st.intercept;
-    state[1] = st.t;
-    state[2] = w.scale;
-    state[3] = 0;
-    state[4] = st.eta;
+    writeEpochState(state, this.weights, w, st);
     const r = this.rows;
     const badRow = this.mem.kernels.sgdSparseEpoch(
       r.indptr,
@@ -143,11 +139,6 @@ export class SparseSgdWasm {
       c.needLoss ? 1 : 0,
       c.checkFinite ? 1 : 0,
     );
-    w.raw.set(this.weights);
-    w.scale = state[2] as number;
-    st.intercept = state[0] as number;
-    st.t = state[1] as number;
-    st.eta = state[4] as number;
-    return { sumLoss: state[3] as number, badRow };
+    return { sumLoss: readEpochState(state, this.weights, w, st), badRow };
   }
 }
