@@ -1,7 +1,7 @@
 import { SparseLinearMemory, useSparseWasm } from '../../../backend/wasm/sparseLinearMemory.js';
-import type { SparseEpochSettings, SparseEpochState } from './sparseSgdWasm.js';
+import type { SparseEpochSettings } from './sparseSgdWasm.js';
 import { TOUCH_GROUP, touchRows } from './touchRows.js';
-import { readEpochState, writeEpochState } from './epochStateBlock.js';
+import { type SparseEpochState, readEpochState, writeEpochState } from './epochStateBlock.js';
 import type { WeightVector } from './WeightVector.js';
 
 /** Fewer values than this train in TypeScript: the WebAssembly set-up would not pay off. */

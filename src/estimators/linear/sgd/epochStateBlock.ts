@@ -1,5 +1,11 @@
-import type { SparseEpochState } from './sparseSgdWasm.js';
 import type { WeightVector } from './WeightVector.js';
+
+/** The model scalars an epoch reads and updates. */
+export interface SparseEpochState {
+  intercept: number;
+  t: number;
+  eta: number;
+}
 
 /**
  * The scalars a WebAssembly SGD epoch reads and updates, laid out as assembly/sparseLinear.ts expects them:

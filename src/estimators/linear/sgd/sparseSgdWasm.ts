@@ -6,7 +6,7 @@ import {
 } from '../../../backend/wasm/sparseLinearMemory.js';
 import type { CsrMatrix } from '../../../tensor/CsrMatrix.js';
 import type { WeightVector } from './WeightVector.js';
-import { readEpochState, writeEpochState } from './epochStateBlock.js';
+import { type SparseEpochState, readEpochState, writeEpochState } from './epochStateBlock.js';
 
 /** Fewer stored values than this train in TypeScript: the copy into WebAssembly memory would not pay off. */
 const MIN_NNZ = 20000;
@@ -27,13 +27,6 @@ export interface SparseEpochSettings {
   l2Strength: number;
   needLoss: boolean;
   checkFinite: boolean;
-}
-
-/** The model scalars an epoch reads and updates. */
-export interface SparseEpochState {
-  intercept: number;
-  t: number;
-  eta: number;
 }
 
 /**
