@@ -6,7 +6,10 @@ epsilon 1e-7), batch 32, the training set reshuffled every epoch, mean cross-ent
 the digits written by bench/nn/dumpMnistSplit.ts (already in [0, 1], i.e. /255), first `train` rows to train and
 last `test` rows to test, so the split is the one lsml's example uses for the same seed.
 
-With a 6th argument "keras-adam", the update is Keras's formulation instead of torch.optim.Adam's:
+Extra arguments after the 5th: "keras-adam" (below) and "standardize" (grey levels standardized with the training
+part's mean and standard deviation, one pair for all pixels, as lsml's example does since it was measured to help).
+
+With "keras-adam", the update is Keras's formulation instead of torch.optim.Adam's:
 p -= lr·sqrt(1 - b2^t)/(1 - b1^t) · m / (sqrt(v) + eps), epsilon added to the uncorrected sqrt(v) (as lsml and Keras).
 
 Not part of the test run. Usage:
@@ -34,6 +37,9 @@ y = torch.from_numpy(np.fromfile(f"{data_dir}/y.i32", dtype="<i4").astype(np.int
 rows = y.shape[0]
 x_train, y_train = x[: min(n_train, rows - n_test)], y[: min(n_train, rows - n_test)]
 x_test, y_test = x[rows - n_test:], y[rows - n_test:]
+if "standardize" in sys.argv[6:]:
+    mean, std = x_train.double().mean(), x_train.double().std(unbiased=False)
+    x_train, x_test = ((x_train - mean) / std).float(), ((x_test - mean) / std).float()
 
 model = nn.Sequential(
     nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
@@ -44,7 +50,7 @@ for m in model:
     if isinstance(m, (nn.Conv2d, nn.Linear)):
         nn.init.xavier_uniform_(m.weight)  # Keras glorot_uniform: fan_in = kh*kw*cin, fan_out = kh*kw*cout
         nn.init.zeros_(m.bias)
-keras_adam = len(sys.argv) > 6 and sys.argv[6] == "keras-adam"
+keras_adam = "keras-adam" in sys.argv[6:]
 
 
 class KerasAdam(torch.optim.Optimizer):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mnistCnn, trainMnistCnn } from '../../src/cli/examples/mnistCnn.js';
+import { mnistCnn, mnistSplit, trainMnistCnn } from '../../src/cli/examples/mnistCnn.js';
 import {
   SEQUENCE_LENGTH,
   buildVocabulary,
@@ -19,6 +19,31 @@ describe('nn examples (src/cli/examples)', () => {
     // The reported accuracy is the confusion matrix's diagonal share.
     const diagonal = r.confusion.reduce((sum, row, i) => sum + (row[i] as number), 0);
     expect(r.accuracy).toBeCloseTo(diagonal / 32, 12);
+  });
+
+  it("mnistSplit standardizes both parts with the training part's mean and standard deviation", async () => {
+    const moments = (v: ArrayLike<number>): [number, number] => {
+      let s = 0;
+      let q = 0;
+      for (let i = 0; i < v.length; i++) {
+        s += v[i] as number;
+        q += (v[i] as number) ** 2;
+      }
+      const mean = s / v.length;
+      return [mean, Math.sqrt(q / v.length - mean * mean)];
+    };
+    const raw = await mnistSplit(500, 200, 3, false);
+    const std = await mnistSplit(500, 200, 3);
+    const [mean, sd] = moments(raw.train.x.data);
+    expect(raw.train.x.data.every((v) => v >= 0 && v <= 1)).toBe(true);
+    const [m, s] = moments(std.train.x.data);
+    expect(m).toBeCloseTo(0, 5);
+    expect(s).toBeCloseTo(1, 5);
+    // The test part gets the training statistics, not its own: its values are the raw ones mapped the same way.
+    for (const i of [0, 1000, 50_000, std.test.x.size - 1]) {
+      expect(std.test.x.data[i]).toBeCloseTo(((raw.test.x.data[i] as number) - mean) / sd, 4);
+    }
+    expect([...std.test.y.data]).toEqual([...raw.test.y.data]);
   });
 
   it('spamLstm keeps the subject and body, drops routing headers, and tokenises words', () => {
