@@ -5,6 +5,14 @@ import { kCast, kDiv, kLog, kMul, kNeg, kSub, kWhere, scalarOf, unbroadcast } fr
 import { type TensorLike, binaryOperands } from './operands.js';
 
 /**
+ * The gradient for one input, or null when that input needs none (a constant, a dropout mask, a label): backward
+ * skips null, so the unneeded kernel calls are never made.
+ */
+function gradFor(input: Tensor, compute: () => Tensor): Tensor | null {
+  return input.requiresGrad ? compute() : null;
+}
+
+/**
  * Element-wise arithmetic with NumPy broadcasting. Each op takes tensors or plain numbers; both operands
  * must share a dtype. Each gradient rule sits beside its forward and sums over broadcast axes.
  */
@@ -12,21 +20,27 @@ import { type TensorLike, binaryOperands } from './operands.js';
 /** a + b. */
 export function add(a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = binaryOperands('add', a, b);
-  return record(getKernel('Add')(x, y), 'add', [x, y], (g) => [unbroadcast(g, x.shape), unbroadcast(g, y.shape)]);
+  return record(getKernel('Add')(x, y), 'add', [x, y], (g) => [
+    gradFor(x, () => unbroadcast(g, x.shape)),
+    gradFor(y, () => unbroadcast(g, y.shape)),
+  ]);
 }
 
 /** a − b. */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = binaryOperands('sub', a, b);
-  return record(getKernel('Sub')(x, y), 'sub', [x, y], (g) => [unbroadcast(g, x.shape), unbroadcast(kNeg(g), y.shape)]);
+  return record(getKernel('Sub')(x, y), 'sub', [x, y], (g) => [
+    gradFor(x, () => unbroadcast(g, x.shape)),
+    gradFor(y, () => unbroadcast(kNeg(g), y.shape)),
+  ]);
 }
 
 /** a · b, element-wise. */
 export function mul(a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = binaryOperands('mul', a, b);
   return record(getKernel('Mul')(x, y), 'mul', [x, y], (g) => [
-    unbroadcast(kMul(g, y), x.shape),
-    unbroadcast(kMul(g, x), y.shape),
+    gradFor(x, () => unbroadcast(kMul(g, y), x.shape)),
+    gradFor(y, () => unbroadcast(kMul(g, x), y.shape)),
   ]);
 }
 
@@ -36,8 +50,8 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   const out = getKernel('Div')(x, y);
   // d(a/b)/db = −a/b² = −out/b.
   return record(out, 'div', [x, y], (g) => [
-    unbroadcast(kDiv(g, y), x.shape),
-    unbroadcast(kNeg(kDiv(kMul(g, out), y)), y.shape),
+    gradFor(x, () => unbroadcast(kDiv(g, y), x.shape)),
+    gradFor(y, () => unbroadcast(kNeg(kDiv(kMul(g, out), y)), y.shape)),
   ]);
 }
 
@@ -48,11 +62,13 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
   return record(out, 'pow', [x, y], (g) => {
     const one = scalarOf(1, x.dtype);
     const zero = scalarOf(0, x.dtype);
-    const dx = kMul(g, kMul(y, getKernel('Pow')(x, kSub(y, one))));
-    const positive = getKernel('Greater')(x, zero);
-    const safeX = kWhere(positive, x, one);
-    const dy = kWhere(positive, kMul(g, kMul(out, kLog(safeX))), zero);
-    return [unbroadcast(dx, x.shape), unbroadcast(dy, y.shape)];
+    const dx = (): Tensor => kMul(g, kMul(y, getKernel('Pow')(x, kSub(y, one))));
+    const dy = (): Tensor => {
+      const positive = getKernel('Greater')(x, zero);
+      const safeX = kWhere(positive, x, one);
+      return kWhere(positive, kMul(g, kMul(out, kLog(safeX))), zero);
+    };
+    return [gradFor(x, () => unbroadcast(dx(), x.shape)), gradFor(y, () => unbroadcast(dy(), y.shape))];
   });
 }
 
@@ -71,8 +87,10 @@ export function minimum(a: TensorLike, b: TensorLike): Tensor {
 }
 
 /** Sends `g` to `x` where `mask` is set and to `y` elsewhere. */
-function routeBy(mask: Tensor, g: Tensor, x: Tensor, y: Tensor): Tensor[] {
+function routeBy(mask: Tensor, g: Tensor, x: Tensor, y: Tensor): (Tensor | null)[] {
   const m = kCast(mask, g.dtype);
-  const rest = kSub(scalarOf(1, g.dtype), m);
-  return [unbroadcast(kMul(g, m), x.shape), unbroadcast(kMul(g, rest), y.shape)];
+  return [
+    gradFor(x, () => unbroadcast(kMul(g, m), x.shape)),
+    gradFor(y, () => unbroadcast(kMul(g, kSub(scalarOf(1, g.dtype), m)), y.shape)),
+  ];
 }
