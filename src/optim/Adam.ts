@@ -62,21 +62,86 @@ export class Adam extends Optimizer {
     const alpha = (lr * Math.sqrt(1 - Math.pow(beta2, t))) / (1 - Math.pow(beta1, t));
     const a1 = 1 - beta1;
     const a2 = 1 - beta2;
-    for (let i = 0; i < p.length; i++) {
-      const gi = g[i] as number;
-      m[i] = (m[i] as number) + (gi - (m[i] as number)) * a1;
-      v[i] = (v[i] as number) + (gi * gi - (v[i] as number)) * a2;
-      let vi = v[i] as number;
-      if (vHat !== undefined) {
-        vHat[i] = Math.max(vHat[i] as number, vi);
-        vi = vHat[i] as number;
-      }
-      p[i] = (p[i] as number) - ((m[i] as number) * alpha) / (Math.sqrt(vi) + epsilon);
+    if (p instanceof Float32Array) {
+      adamFloat32(
+        p,
+        g as Float32Array,
+        m as Float32Array,
+        v as Float32Array,
+        vHat as Float32Array | undefined,
+        alpha,
+        a1,
+        a2,
+        epsilon,
+      );
+    } else {
+      adamAny(p, g, m, v, vHat, alpha, a1, a2, epsilon);
     }
   }
 
   protected ownConfig(): Record<string, unknown> {
     const { beta1, beta2, epsilon, amsgrad } = this;
     return { beta1, beta2, epsilon, amsgrad };
+  }
+}
+
+/**
+ * Adam's element loop for float32 state: each new m and v is rounded with Math.fround exactly as storing it in the
+ * Float32Array rounds it, so the result equals the generic loop's bit for bit, without reading the stores back.
+ * Kept apart from the generic loop so each stays monomorphic (one array type per call site).
+ */
+function adamFloat32(
+  p: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  vHat: Float32Array | undefined,
+  alpha: number,
+  a1: number,
+  a2: number,
+  epsilon: number,
+): void {
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const gi = g[i] as number;
+    const mi = m[i] as number;
+    const vi = v[i] as number;
+    const mNew = Math.fround(mi + (gi - mi) * a1);
+    let vNew = Math.fround(vi + (gi * gi - vi) * a2);
+    m[i] = mNew;
+    v[i] = vNew;
+    if (vHat !== undefined) {
+      vNew = Math.max(vHat[i] as number, vNew);
+      vHat[i] = vNew;
+    }
+    p[i] = (p[i] as number) - (mNew * alpha) / (Math.sqrt(vNew) + epsilon);
+  }
+}
+
+/** Adam's element loop for any float state: m and v are read back after each store, as Keras uses the stored values. */
+function adamAny(
+  p: FloatArray,
+  g: FloatArray,
+  m: FloatArray,
+  v: FloatArray,
+  vHat: FloatArray | undefined,
+  alpha: number,
+  a1: number,
+  a2: number,
+  epsilon: number,
+): void {
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const gi = g[i] as number;
+    const mi = m[i] as number;
+    const vi = v[i] as number;
+    m[i] = mi + (gi - mi) * a1;
+    v[i] = vi + (gi * gi - vi) * a2;
+    let vUsed = v[i] as number;
+    if (vHat !== undefined) {
+      vHat[i] = Math.max(vHat[i] as number, vUsed);
+      vUsed = vHat[i] as number;
+    }
+    p[i] = (p[i] as number) - ((m[i] as number) * alpha) / (Math.sqrt(vUsed) + epsilon);
   }
 }
