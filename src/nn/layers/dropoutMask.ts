@@ -10,9 +10,11 @@ import { Random, randomFor } from '../../util/random.js';
 export function dropoutMask(rng: Random, shape: readonly number[], rate: number, dtype: DType): Tensor {
   const data = allocate(dtype, sizeOf(shape));
   const keep = 1 / (1 - rate);
-  // One 32-bit draw per element (uniform() takes two): dropped when below rate · 2³².
+  // One 32-bit draw per element (uniform() takes two): dropped when below rate · 2³². Multiplying by the 0/1
+  // outcome (keep · 0 = +0, keep · 1 = keep) leaves no branch on random data to mispredict, unlike a select.
   const threshold = rate * 4294967296;
-  for (let i = 0; i < data.length; i++) data[i] = rng.nextUint32() < threshold ? 0 : keep;
+  const n = data.length;
+  for (let i = 0; i < n; i++) data[i] = keep * Number(rng.nextUint32() >= threshold);
   return new Tensor(data, shape);
 }
 
