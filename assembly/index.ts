@@ -32,10 +32,22 @@ import {
   K_BIAS_ACT_GRAD,
   K_UNARY,
   K_WHERE,
+  K_WINO_DW_OUTPUT,
+  K_WINO_DW_OUTPUT43,
+  K_WINO_DW_PART,
+  K_WINO_DW_PART43,
+  K_WINO_FILTER,
+  K_WINO_FILTER43,
+  K_WINO_TILES,
+  K_WINO_TILES43,
+  K_CP_GRAD,
+  K_CP_POOL,
+  K_CP_UNPOOL,
   SCRATCH_BYTES,
   TASK_LOCKED,
 } from '../src/backend/wasm/abi';
 import { col2imTask } from './conv';
+import { convPoolGradTask, convPoolTask, convPoolUnpoolTask } from './convPool';
 import { directConvGradTask, directConvTask } from './directConv';
 import { actGradTask, biasActGradTask, biasActTask } from './fused';
 import { binaryTask, copyTask, whereTask } from './strided';
@@ -45,6 +57,16 @@ import { avgPoolGradTask, avgPoolTask, maxPoolGradTask, maxPoolTask } from './po
 import { reduceTask } from './reduce';
 import { softmaxTask } from './softmax';
 import { unaryTask } from './unary';
+import {
+  winoDwOutput43Task,
+  winoDwOutputTask,
+  winoDwPart43Task,
+  winoDwPartTask,
+  winoFilter43Task,
+  winoFilterTask,
+  winoTile43Task,
+  winoTileTask,
+} from './winograd';
 export { svmCsPass, svmDots, svmRbfQ, svmSparseDots } from './svmKernels';
 export { dcdSvcPass, sgdDenseRows, sgdSparseEpoch } from './sparseLinear';
 
@@ -117,6 +139,39 @@ function runTask(kernel: i32, t: i32, p: usize, scratch: usize): void {
       break;
     case K_DCONV_GRAD:
       directConvGradTask(t, p);
+      break;
+    case K_WINO_FILTER:
+      winoFilterTask(t, p);
+      break;
+    case K_WINO_TILES:
+      winoTileTask(t, p, scratch);
+      break;
+    case K_WINO_FILTER43:
+      winoFilter43Task(t, p);
+      break;
+    case K_WINO_TILES43:
+      winoTile43Task(t, p, scratch);
+      break;
+    case K_WINO_DW_PART:
+      winoDwPartTask(t, p, scratch);
+      break;
+    case K_WINO_DW_PART43:
+      winoDwPart43Task(t, p, scratch);
+      break;
+    case K_WINO_DW_OUTPUT43:
+      winoDwOutput43Task(t, p);
+      break;
+    case K_WINO_DW_OUTPUT:
+      winoDwOutputTask(t, p, scratch);
+      break;
+    case K_CP_POOL:
+      convPoolTask(t, p);
+      break;
+    case K_CP_GRAD:
+      convPoolGradTask(t, p);
+      break;
+    case K_CP_UNPOOL:
+      convPoolUnpoolTask(t, p);
       break;
     default:
       unreachable();

@@ -74,6 +74,24 @@ export interface LSTMSequenceState {
   readonly released?: boolean;
 }
 
+/**
+ * What the fused convolution + max-pooling forward (Conv2DBiasActivationMaxPool) returns: the pooled output and,
+ * when asked to keep it, the convolution's activated output for the gradient.
+ */
+export interface ConvPoolState {
+  /** The pooled output [N, pooledH, pooledW, F]. */
+  y: Tensor;
+  /** act(conv(x) + bias) [N, outH, outW, F] (the pooling's input), or null when the forward was not asked to keep it. */
+  readonly conv: Tensor | null;
+  /**
+   * Present when the backend keeps `conv` in its own memory instead of copying it out: frees that memory (`conv`
+   * must not be read afterwards; again: no effect). Otherwise the garbage collector does.
+   */
+  release?: () => void;
+  /** True once `release` ran: the state is gone, and a backward must compute it again. */
+  readonly released?: boolean;
+}
+
 /** Gradients of the fused LSTM layer: of x [B, T, D], the kernel [D, 4H], the recurrent kernel [H, 4H], the bias [4H]. */
 export interface LSTMSequenceGrads {
   dx: Tensor;
@@ -173,6 +191,33 @@ export interface KernelMap extends UnaryKernels, BinaryKernels, ReduceKernels, A
     activation: FusedActivation,
     geometry: Conv2DGeometry,
     wanted: readonly [boolean, boolean, boolean],
+  ) => [Tensor | null, Tensor | null, Tensor | null];
+  /**
+   * MaxPool2D(Conv2DBiasActivation(x, filter, bias, activation, geometry), pool) in one call: a Conv2D layer
+   * followed by a MaxPooling2D layer. With `keep`, the state holds the convolution's output for the gradient.
+   */
+  Conv2DBiasActivationMaxPool: (
+    x: Tensor,
+    filter: Tensor,
+    bias: Tensor | null,
+    activation: FusedActivation,
+    geometry: Conv2DGeometry,
+    pool: Pool2DGeometry,
+    keep: boolean,
+  ) => ConvPoolState;
+  /**
+   * Gradients of Conv2DBiasActivationMaxPool from the pooled output's gradient dy and a kept forward state:
+   * [dx, dfilter, dbias], each only where `wanted` says so (else null).
+   */
+  Conv2DBiasActivationMaxPoolGrad: (
+    x: Tensor,
+    filter: Tensor,
+    dy: Tensor,
+    activation: FusedActivation,
+    geometry: Conv2DGeometry,
+    pool: Pool2DGeometry,
+    wanted: readonly [boolean, boolean, boolean],
+    saved: ConvPoolState,
   ) => [Tensor | null, Tensor | null, Tensor | null];
 }
 

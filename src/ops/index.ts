@@ -8,6 +8,7 @@ export * from './compare.js';
 export * from './concat.js';
 export * from './conv2d.js';
 export * from './conv2dBiasActivation.js';
+export * from './conv2dBiasActivationMaxPool.js';
 export type { Padding, Size2 } from './convGeometry.js';
 export * from './creation.js';
 export * from './gather.js';

@@ -9,6 +9,7 @@ import {
   conv2dBiasActivation,
   conv2dBiasActivationGrad,
 } from './fused.js';
+import { conv2dBiasActivationMaxPool, conv2dBiasActivationMaxPoolGrad } from './convPool.js';
 import { lstmSequence, lstmSequenceGrad } from './lstm.js';
 import { matMul } from './matmul.js';
 import { avgPool2d, avgPool2dGrad, maxPool2d, maxPool2dGrad } from './pool.js';
@@ -54,6 +55,8 @@ const kernels: KernelMap = {
   BiasActivationGrad: biasActivationGrad,
   Conv2DBiasActivation: conv2dBiasActivation,
   Conv2DBiasActivationGrad: conv2dBiasActivationGrad,
+  Conv2DBiasActivationMaxPool: conv2dBiasActivationMaxPool,
+  Conv2DBiasActivationMaxPoolGrad: conv2dBiasActivationMaxPoolGrad,
 };
 
 /**

@@ -250,3 +250,66 @@ export const DC_COLS = 7; // per-task tap tables
 export const DC_COLSTRIDE = 8; // bytes of one task's tap table
 export const DC_DY = 9; // gradient: dy
 export const DC_PART = 10; // gradient: partial sums, f32[tasks × (taps + 1) × F]
+
+// Winograd F(2×2, 3×3) convolution (assembly/winograd.ts, driver src/backend/wasm/winograd.ts). One phase transforms
+// the filter into 16 packed GEMM B operands; then each task takes a block of WG_BT tiles (2×2 outputs each) through
+// input transform, 16 products and output transform in its thread's workspace. Both phases read the same slots.
+export const K_WINO_FILTER = 70; // tasks: NR-column panels of the packed U
+export const K_WINO_TILES = 71; // tasks: blocks of WG_BT tiles
+export const K_WINO_FILTER43 = 74; // F(4×4, 3×3): as K_WINO_FILTER with 36 operands
+export const K_WINO_TILES43 = 75; // F(4×4, 3×3): as K_WINO_TILES with 6×6 tiles at stride 4
+export const WG_W = 0; // filter w [3, 3, WG_FC, WG_FF]
+export const WG_FC = 1;
+export const WG_FF = 2;
+export const WG_FLIP = 3; // 1: U is the input gradient's filter (taps rotated 180°, channel axes swapped)
+export const WG_U = 5; // packed U: 16 operands, WG_USTRIDE bytes apart; NR-column panels of WG_KP steps
+export const WG_USTRIDE = 6;
+export const WG_X = 7; // image [n, WG_H, WG_WD, WG_CIN]
+export const WG_Y = 8; // output [n, WG_OH, WG_OW, WG_COUT]
+export const WG_H = 9;
+export const WG_WD = 10; // image width
+export const WG_CIN = 11; // k of the products
+export const WG_KP = 12; // WG_CIN rounded up to a multiple of 4: steps per packed panel
+export const WG_COUT = 13; // n of the products
+export const WG_NP = 14; // NR-column panels of U
+export const WG_OH = 15;
+export const WG_OW = 16;
+export const WG_PT = 17; // padding above
+export const WG_PL = 18;
+export const WG_TH = 19; // tile rows per image
+export const WG_TW = 20; // tiles per tile row
+export const WG_TILES = 21; // tiles in all
+export const WG_BT = 22; // tiles per block (forward: per task, a multiple of 4; filter gradient: k steps per product)
+export const WG_WORK = 23; // per-thread workspaces, WG_WORKBYTES each (thread from the scratch address)
+export const WG_WORKBYTES = 24;
+export const WG_ZERO = 25; // zeros (as many floats as a pixel has channels, + 4): the pixel read in the padding
+// Filter gradient by Winograd F(3×3, 2×2): dw = Gᵀ·[Σ_tiles (Bᵀ·d·B) ⊙ (A·dz·Aᵀ)]·G. Besides the slots above:
+export const K_WINO_DW_PART = 72; // one task per part (a fixed range of WG_TPT tiles): partial sums of the 16 M[t]
+export const K_WINO_DW_PART43 = 76; // F(3×3, 4×4): as K_WINO_DW_PART with 6×6 tiles at stride 4 and 36 products
+export const K_WINO_DW_OUTPUT43 = 77; // F(3×3, 4×4): as K_WINO_DW_OUTPUT (the parts are added into part 0)
+export const K_WINO_DW_OUTPUT = 73; // dw [3, 3, cin, cout] = Gᵀ·(Σ parts M)·G; tasks: blocks of WG_TPT input channels
+export const WG_DZ = 26; // dz [n, WG_OH, WG_OW, WG_COUT]
+export const WG_TPT = 27; // tiles per part (or input channels per output task)
+export const WG_DW = 28; // the filter gradient [3, 3, WG_CIN, WG_COUT]
+export const WG_PART = 29; // partial sums: part k's 16 M[t] (WG_KP × WG_NP·8 each) at WG_PART + k·WG_PSTRIDE
+export const WG_PSTRIDE = 30;
+export const WG_PARTS = 31;
+
+// Convolution + tiling max pooling (assembly/convPool.ts, driver src/backend/wasm/conv2dPoolFused.ts).
+// K_CP_GRAD also reads the direct convolution's DC_* and GEO_* slots, so these slots avoid theirs.
+export const K_CP_POOL = 80; // tasks: (image, pooled row): pooled maxima and the codes of their positions
+export const K_CP_GRAD = 81; // tasks: as K_DCONV_GRAD, dz from the pooled dy and the codes
+export const K_CP_UNPOOL = 82; // tasks: images: dz written out in full
+export const CP_DY = 11; // pooled dy [n, poh, pow, c]
+export const CP_CODE = 12; // i32 codes [n, poh, pow, c]: window position of the first maximum, or -1 (relu: no gradient)
+export const CP_PKH = 13; // pooling window = stride
+export const CP_PKW = 14;
+export const CP_POH = 15;
+export const CP_POW = 16;
+export const CP_X = 17; // pooling: the convolution output [n, h, w, c]
+export const CP_Y = 18; // pooling: the pooled output
+export const CP_DX = 19; // unpooling: dz [n, h, w, c]
+export const CP_RELU = 20; // pooling: 1 when the activation is relu
+export const CP_H = 21; // the convolution output's height, width, channels
+export const CP_W = 22;
+export const CP_C = 23;

@@ -25,6 +25,7 @@ import {
 } from './abi.js';
 import { gemm } from './gemm.js';
 import type { WasmRuntime } from './runtime.js';
+import { winogradConvAt, winogradEligible, winogradFilterGradAt, winogradFilterGradEligible } from './winograd.js';
 
 /** Sizes of a convolution: input [n, h, w, c], filter [kh, kw, c, f], output [n, oh, ow, f]. */
 export interface ConvSizes {
@@ -68,7 +69,10 @@ export function geometrySlots(d: ConvSizes, g: Conv2DGeometry): Map<number, numb
   ]);
 }
 
-/** Forward convolution into the arena: y [pixels × f] = implicit im2col(x) [pixels × taps] · filter [taps × f]. */
+/**
+ * Forward convolution into the arena: y [pixels × f] = implicit im2col(x) [pixels × taps] · filter [taps × f], or
+ * Winograd F(2×2, 3×3) where `winogradEligible` takes it (3×3, stride 1, enough channels and tiles).
+ */
 export function convForwardAt(
   rt: WasmRuntime,
   d: ConvSizes,
@@ -77,6 +81,11 @@ export function convForwardAt(
   fPtr: number,
   yPtr: number,
 ): void {
+  if (winogradEligible(d.kh, d.kw, d.c, d.f, d.n * Math.ceil(d.oh / 2) * Math.ceil(d.ow / 2), g)) {
+    const s = { n: d.n, h: d.h, w: d.w, cin: d.c, cout: d.f, oh: d.oh, ow: d.ow, pt: g.pads[0], pl: g.pads[2] };
+    winogradConvAt(rt, s, xPtr, fPtr, false, yPtr);
+    return;
+  }
   gemm(rt, {
     nb: 1,
     m: d.n * d.oh * d.ow,
@@ -103,7 +112,10 @@ export function wasmConv2D(rt: WasmRuntime, x: Tensor, filter: Tensor, g: Conv2D
   return new Tensor(rt.readF32(yPtr, size), [d.n, d.oh, d.ow, d.f]);
 }
 
-/** Filter gradient into the arena: dw [taps × f] = im2col(x)ᵀ [taps × pixels] · dy [pixels × f]. */
+/**
+ * Filter gradient into the arena: dw [taps × f] = im2col(x)ᵀ [taps × pixels] · dy [pixels × f], or Winograd
+ * F(3×3, 2×2) where `winogradFilterGradEligible` takes it.
+ */
 export function convFilterGradAt(
   rt: WasmRuntime,
   d: ConvSizes,
@@ -112,6 +124,12 @@ export function convFilterGradAt(
   dyPtr: number,
   dwPtr: number,
 ): void {
+  const tiles = d.n * Math.ceil(d.oh / 2) * Math.ceil(d.ow / 2);
+  if (winogradFilterGradEligible(d.kh, d.kw, d.c, d.f, tiles, g)) {
+    const s = { n: d.n, h: d.h, w: d.w, cin: d.c, cout: d.f, oh: d.oh, ow: d.ow, pt: g.pads[0], pl: g.pads[2] };
+    winogradFilterGradAt(rt, s, xPtr, dyPtr, dwPtr);
+    return;
+  }
   gemm(rt, {
     nb: 1,
     m: d.kh * d.kw * d.c,
@@ -147,6 +165,7 @@ export function wasmConv2DBackpropFilter(
 /**
  * Input gradient into the arena: the column gradient dy [pixels × f] · filterᵀ [f × taps] by GEMM, then col2im
  * gathers, for each input pixel, the columns of the windows that cover it (tasks are image rows, so none race).
+ * A 3×3 stride-1 convolution with enough channels and tiles takes Winograd F(2×2, 3×3) (see `winogradEligible`).
  */
 export function convInputGradAt(
   rt: WasmRuntime,
@@ -156,6 +175,12 @@ export function convInputGradAt(
   fPtr: number,
   dxPtr: number,
 ): void {
+  if (winogradEligible(d.kh, d.kw, d.f, d.c, d.n * Math.ceil(d.h / 2) * Math.ceil(d.w / 2), g)) {
+    // A full correlation of dy with the filter rotated by 180°, channels swapped: again a 3×3 stride-1 conv.
+    const s = { n: d.n, h: d.oh, w: d.ow, cin: d.f, cout: d.c, oh: d.h, ow: d.w, pt: 2 - g.pads[0], pl: 2 - g.pads[2] };
+    winogradConvAt(rt, s, dyPtr, fPtr, true, dxPtr);
+    return;
+  }
   const pixels = d.n * d.oh * d.ow;
   const taps = d.kh * d.kw * d.c;
   const cols = rt.alloc(pixels * taps * 4);

@@ -15,6 +15,7 @@ import { BINARY_OPS, UNARY_OPS, stridedRankFits, wasmBinary, wasmUnary, wasmWher
 import { fastCast, wasmBroadcastTo, wasmPad, wasmSlice, wasmTranspose } from './layout.js';
 import { wasmActivationGrad, wasmBiasActivation, wasmBiasActivationGrad } from './fused.js';
 import { wasmConv2DBiasActivation, wasmConv2DBiasActivationGrad } from './conv2dFused.js';
+import { wasmConv2DBiasActivationMaxPool, wasmConv2DBiasActivationMaxPoolGrad } from './conv2dPoolFused.js';
 import { wasmLstmSequence, wasmLstmSequenceGrad } from './lstm.js';
 import { wasmMatMul } from './matMul.js';
 import { wasmAvgPool2DGrad, wasmMaxPool2DGrad, wasmPool2D } from './pool2d.js';
@@ -211,6 +212,16 @@ const kernels: KernelMap = {
       throw err;
     }
   },
+  Conv2DBiasActivationMaxPool: route(
+    'Conv2DBiasActivationMaxPool',
+    (x, f, b) => isF32(x) && isF32(f) && (b === null || isF32(b)),
+    wasmConv2DBiasActivationMaxPool,
+  ),
+  Conv2DBiasActivationMaxPoolGrad: route(
+    'Conv2DBiasActivationMaxPoolGrad',
+    (x, f, dy) => isF32(x) && isF32(f) && isF32(dy),
+    wasmConv2DBiasActivationMaxPoolGrad,
+  ),
   BiasActivationGrad: (dy, y, activation) => {
     const rt = isF32(dy) && isF32(y) && big(dy) ? getRuntime() : null;
     if (!rt) return ref.BiasActivationGrad(dy, y, activation);

@@ -1,7 +1,11 @@
+import type { FusedActivation } from '../../backend/kernels.js';
 import { isFusable } from '../../ops/fusedActivation.js';
-import { conv2d } from '../../ops/conv2d.js';
+import { type Conv2DOptions, conv2d } from '../../ops/conv2d.js';
+import { cast } from '../../ops/cast.js';
 import { conv2dBiasActivation } from '../../ops/conv2dBiasActivation.js';
+import { conv2dBiasActivationMaxPool } from '../../ops/conv2dBiasActivationMaxPool.js';
 import { bool, checkSpec, defined, intRange, optional, str } from '../../optim/checks.js';
+import { isFloat } from '../../tensor/dtype.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { type ActivationFn, activationName, getActivation } from '../activations.js';
 import { type CallOptions, Layer, type LayerArgs, type LayerConfig, single, singleShape } from '../engine/Layer.js';
@@ -12,6 +16,7 @@ import { type InitializerIdentifier, getInitializer } from '../initializers/getI
 import type { Initializer } from '../initializers/Initializer.js';
 import { biasAndActivate } from './biasAndActivate.js';
 import { lastDim } from './Dense.js';
+import { MaxPooling2D } from './MaxPooling2D.js';
 import { NHWC, type PaddingMode, pairSpec, toPair, windowOutputShape, windowSpec } from './convShape.js';
 
 /** Options of `Conv2D`. */
@@ -103,12 +108,44 @@ export class Conv2D extends Layer {
     const x = single(inputs, this.where);
     this.computeOutputShape(x.shape); // a clear error when the window does not fit
     const kernel = (this.kernel as LayerWeight).value;
-    const options = { strides: this.strides, padding: this.padding, dilations: this.dilationRate };
+    const options = this.convOptions;
     if (isFusable(this.activation)) {
       // Convolution, bias and activation in one kernel call each way.
       return conv2dBiasActivation(x, kernel, this.bias ? this.bias.value : null, this.activation, options);
     }
     return biasAndActivate(conv2d(x, kernel, options), this.bias, this.activation, this.fn);
+  }
+
+  /**
+   * True when `applyPooled` can take `pool`: this is a plain Conv2D whose activation the fused ops take, and `pool`
+   * a plain MaxPooling2D of the same dtype (subclasses may compute something else, so they never fuse).
+   */
+  fusesWith(pool: Layer): pool is MaxPooling2D {
+    const exact = Object.getPrototypeOf(this) === Conv2D.prototype;
+    const maxPool = Object.getPrototypeOf(pool) === MaxPooling2D.prototype;
+    return exact && maxPool && isFusable(this.activation) && pool.dtype === this.dtype;
+  }
+
+  /**
+   * `pool.apply(this.apply(x))` as one op (`conv2dBiasActivationMaxPool`), for a model that runs this layer straight
+   * into a max pooling whose input nothing else reads: the same casting, checks and building as `apply` does for
+   * both layers and the same values, but the convolution's output never leaves the backend.
+   * @param pool a layer for which `fusesWith(pool)` holds.
+   * @throws ShapeError naming the layer (this one or `pool`), as `apply`.
+   */
+  applyPooled(input: Tensor, pool: MaxPooling2D, _options: CallOptions = {}): Tensor {
+    const x = this.castInputs && isFloat(input.dtype) && input.dtype !== this.dtype ? cast(input, this.dtype) : input;
+    this.checkInputShapes([x.shape]);
+    this.ensureBuilt(x.shape);
+    pool.prepareInput(this.computeOutputShape(x.shape));
+    const kernel = (this.kernel as LayerWeight).value;
+    const bias = this.bias ? this.bias.value : null;
+    const activation = this.activation as FusedActivation;
+    return conv2dBiasActivationMaxPool(x, kernel, bias, activation, this.convOptions, pool.poolOptions);
+  }
+
+  private get convOptions(): Conv2DOptions {
+    return { strides: this.strides, padding: this.padding, dilations: this.dilationRate };
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

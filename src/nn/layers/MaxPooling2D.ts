@@ -11,7 +11,7 @@ export class MaxPooling2D extends Pooling2D {
   static override readonly className = 'MaxPooling2D';
 
   protected pool(x: Tensor): Tensor {
-    return maxPool2d(x, { poolSize: this.poolSize, strides: this.strides, padding: this.padding });
+    return maxPool2d(x, this.poolOptions);
   }
 }
 

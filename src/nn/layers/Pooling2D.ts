@@ -1,3 +1,4 @@
+import type { Pool2DOptions } from '../../ops/pool2d.js';
 import { checkSpec, defined, optional } from '../../optim/checks.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { type CallOptions, Layer, type LayerArgs, type LayerConfig, single, singleShape } from '../engine/Layer.js';
@@ -31,6 +32,24 @@ export abstract class Pooling2D extends Layer {
   }
 
   protected abstract pool(x: Tensor): Tensor;
+
+  /** The window as `maxPool2d` and `avgPool2d` take it. */
+  get poolOptions(): Pool2DOptions {
+    return { poolSize: this.poolSize, strides: this.strides, padding: this.padding };
+  }
+
+  /**
+   * What `apply` does before pooling an input of `shape`, for a caller that computes the pooling itself (a model
+   * that fuses it into the convolution before it): checks the shape against the input spec, builds the layer and
+   * checks that the window fits.
+   * @returns the output shape.
+   * @throws ShapeError naming the layer, as `apply`.
+   */
+  prepareInput(shape: Shape): Shape {
+    this.checkInputShapes([shape]);
+    this.ensureBuilt(shape);
+    return this.computeOutputShape(shape);
+  }
 
   call(inputs: Tensor | Tensor[], _options: CallOptions = {}): Tensor {
     const x = single(inputs, this.where);

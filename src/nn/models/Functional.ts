@@ -1,3 +1,4 @@
+import { envVar } from '../../backend/wasm/environment.js';
 import { ConfigError, ShapeError } from '../../errors/errors.js';
 import { cast } from '../../ops/cast.js';
 import type { SerializedObject } from '../../optim/schedules/LearningRateSchedule.js';
@@ -6,7 +7,9 @@ import { type CallOptions, Layer, type LayerArgs, type LayerConfig, isShapeList 
 import { deserializeLayer } from '../engine/registry.js';
 import { type Shape, formatDims, shapesCompatible } from '../engine/shape.js';
 import type { Node, SymbolicTensor } from '../engine/SymbolicTensor.js';
+import { Conv2D } from '../layers/Conv2D.js';
 import { InputLayer } from '../layers/InputLayer.js';
+import type { MaxPooling2D } from '../layers/MaxPooling2D.js';
 
 /** Options of a functional model. */
 export interface FunctionalArgs extends LayerArgs {
@@ -30,6 +33,40 @@ function toList<T>(x: T | T[] | undefined): T[] {
   return x === undefined ? [] : Array.isArray(x) ? x : [x];
 }
 
+/** Layer nodes a model runs as one fused op: each Conv2D node (key) with the MaxPooling2D node that consumes it. */
+interface FusionPlan {
+  nodes: readonly Node[];
+  pools: Map<Node, Node>;
+  skipped: Set<Node>;
+}
+
+/** Whether models fuse layers (LSML_FUSE_LAYERS=0 turns it off, e.g. to compare against the unfused graph). */
+function fuseLayers(): boolean {
+  return envVar('LSML_FUSE_LAYERS') !== '0';
+}
+
+/**
+ * Finds the Conv2D nodes whose output only a MaxPooling2D node reads (and that is no model output), so the two run
+ * as one op (conv2dBiasActivationMaxPool) and the convolution's output stays inside the backend.
+ */
+function planFusion(nodes: readonly Node[], outputs: readonly SymbolicTensor[]): FusionPlan {
+  const readers = new Map<SymbolicTensor, Node[]>();
+  for (const node of nodes) for (const t of node.inputs) readers.set(t, [...(readers.get(t) ?? []), node]);
+  const plan: FusionPlan = { nodes, pools: new Map(), skipped: new Set() };
+  for (const node of nodes) {
+    const conv = node.layer;
+    const out = node.outputs[0];
+    if (!(conv instanceof Conv2D) || node.asList || node.outputs.length !== 1 || !out || outputs.includes(out))
+      continue;
+    const [next, ...others] = readers.get(out) ?? [];
+    if (!next || others.length > 0 || next.asList || next.inputs.length !== 1 || next.outputs.length !== 1) continue;
+    if (!conv.fusesWith(next.layer as Layer)) continue;
+    plan.pools.set(node, next);
+    plan.skipped.add(next);
+  }
+  return plan;
+}
+
 /**
  * A directed acyclic graph of layers from symbolic inputs to outputs (Keras' functional API): several inputs and
  * outputs, shared layers, merges. Calling it runs the layers in topological order. It is itself a Layer, so a model
@@ -45,6 +82,8 @@ export class Functional extends Layer {
   protected graphLayers: Layer[] = [];
   /** Was `outputs` a single tensor (so call returns a Tensor rather than a list)? */
   protected singleOutput = true;
+  /** Layer fusion for `nodes` (recomputed when the graph changes). */
+  private fusion: FusionPlan | null = null;
 
   constructor(args: FunctionalArgs = {}) {
     super({ name: args.name, trainable: args.trainable, dtype: args.dtype });
@@ -174,13 +213,30 @@ export class Functional extends Layer {
       const x = xs[i] as Tensor;
       values.set(s, x.dtype === s.dtype ? x : cast(x, s.dtype));
     });
+    const plan = fuseLayers() ? this.fusionPlan() : null;
     for (const node of this.nodes) {
+      if (plan?.skipped.has(node)) continue; // computed with the convolution before it
+      const pool = plan?.pools.get(node);
+      if (pool) {
+        const x = values.get(node.inputs[0] as SymbolicTensor) as Tensor;
+        values.set(
+          pool.outputs[0] as SymbolicTensor,
+          (node.layer as Conv2D).applyPooled(x, pool.layer as MaxPooling2D, options),
+        );
+        continue;
+      }
       const ins = node.inputs.map((s) => values.get(s) as Tensor);
       const outs = (node.layer as Layer).applyMulti(node.asList ? ins : (ins[0] as Tensor), options);
       node.outputs.forEach((s, i) => values.set(s, outs[i] as Tensor));
     }
     const outs = this.outputs.map((s) => values.get(s) as Tensor);
     return this.singleOutput ? (outs[0] as Tensor) : outs;
+  }
+
+  /** The fusion plan of the current graph, made once per graph (Sequential rebuilds the graph as layers are added). */
+  private fusionPlan(): FusionPlan {
+    if (this.fusion?.nodes !== this.nodes) this.fusion = planFusion(this.nodes, this.outputs);
+    return this.fusion;
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
