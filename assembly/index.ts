@@ -21,6 +21,7 @@ import {
   K_GEMM_COMPUTE,
   K_GEMM_PACK,
   K_LSTM_BACKWARD,
+  K_LSTM_DW,
   K_LSTM_FORWARD,
   K_LSTM_PACK,
   K_MAXPOOL,
@@ -52,7 +53,7 @@ import { directConvGradTask, directConvTask } from './directConv';
 import { actGradTask, biasActGradTask, biasActTask } from './fused';
 import { binaryTask, copyTask, whereTask } from './strided';
 import { gemmComputeTask, gemmPackTask } from './gemm';
-import { lstmBackwardTask, lstmForwardTask, lstmPackTask } from './lstm';
+import { lstmBackwardTask, lstmForwardTask, lstmPackTask, lstmWeightGradTask } from './lstm';
 import { avgPoolGradTask, avgPoolTask, maxPoolGradTask, maxPoolTask } from './pool';
 import { reduceTask } from './reduce';
 import { softmaxTask } from './softmax';
@@ -124,6 +125,9 @@ function runTask(kernel: i32, t: i32, p: usize, scratch: usize): void {
       break;
     case K_LSTM_BACKWARD:
       lstmBackwardTask(t, p, scratch);
+      break;
+    case K_LSTM_DW:
+      lstmWeightGradTask(t, p, scratch);
       break;
     case K_BIAS_ACT:
       biasActTask(t, p);

@@ -72,6 +72,8 @@ export interface LSTMSequenceState {
   release?: () => void;
   /** True once `release` ran: the state is gone, and a backward must compute it again. */
   readonly released?: boolean;
+  /** The last step's state [B, H], present where it is cheaper than reading all of `h` (a backend's own memory). */
+  lastStep?: () => Tensor;
 }
 
 /**
@@ -145,7 +147,10 @@ export interface KernelMap extends UnaryKernels, BinaryKernels, ReduceKernels, A
     bias: Tensor | null,
     mask: Tensor | null,
   ) => LSTMSequenceState;
-  /** Backpropagation through time of LSTMSequence, given the gradient of every step's state dh [B, T, H]. */
+  /**
+   * Backpropagation through time of LSTMSequence, given the gradient of every step's state dh [B, T, H], or of
+   * the last step's state only, [B, H] (the other steps' gradients are zero).
+   */
   LSTMSequenceGrad: (
     dh: Tensor,
     x: Tensor,

@@ -20,11 +20,11 @@ export interface LSTMOptions {
 
 /**
  * An LSTM layer's math over a whole sequence as one differentiable op, in Keras' formulation and gate order
- * (i, f, g = candidate, o). The input projection of all steps is one product x·W + b ([batch·steps, 4·units]);
- * then per step one product h·U gives all four gates, fused with the gate math:
+ * (i, f, g = candidate, o). Per step z = x·W + h·U + b gives all four gates, fused with the gate math:
  *   i, f, o = σ(z), g = tanh(z); c ← f·c + i·g; h ← o·tanh(c)   (state and cell start at zero).
  * Runs the LSTMSequence kernel forward and LSTMSequenceGrad (backpropagation through time, then the weight
- * gradients as products over all steps) backward.
+ * gradients as products over all steps) backward. Without `returnSequences` only the last state leaves the kernel,
+ * and its gradient goes back as the last step's alone (no [batch, steps, units] of zeros).
  * @param x [batch, steps, features], float32 or float64.
  * @param kernel W, [features, 4·units].
  * @param recurrentKernel U, [units, 4·units].
@@ -89,23 +89,37 @@ export function lstm(
         1,
       )
     : x;
-  const h = sequence(steps, kernel, recurrentKernel, bias, mask);
-  return options.returnSequences ? h : reshape(slice(h, [0, T - 1, 0], [B, 1, H]), [B, H]);
+  return sequence(steps, kernel, recurrentKernel, bias, mask, !(options.returnSequences ?? false));
 }
 
-/** Every step's state [B, T, H], differentiable in x and the weights. */
-function sequence(x: Tensor, w: Tensor, u: Tensor, bias: Tensor | null, mask: Tensor | null): Tensor {
+/**
+ * Every step's state [B, T, H] (or with `lastOnly` the last step's [B, H]), differentiable in x and the weights.
+ */
+function sequence(
+  x: Tensor,
+  w: Tensor,
+  u: Tensor,
+  bias: Tensor | null,
+  mask: Tensor | null,
+  lastOnly: boolean,
+): Tensor {
+  const [B, T] = x.shape as [number, number, number];
+  const H = u.shape[0] as number;
   let saved = getKernel('LSTMSequence')(x, w, u, bias, mask);
   // The kernel's tensors stay plain (saved for backward); only this view of the states joins the tape.
-  const h = new Tensor(saved.h.data, saved.h.shape);
+  let out: Tensor;
+  if (!lastOnly) out = new Tensor(saved.h.data, saved.h.shape);
+  else if (saved.lastStep) out = saved.lastStep();
+  else out = reshape(slice(saved.h, [0, T - 1, 0], [B, 1, H]), [B, H]);
   const inputs = bias ? [x, w, u, bias] : [x, w, u];
   if (!needsGrad(inputs)) {
     saved.release?.();
-    return h;
+    return out;
   }
-  return record(h, 'lstm', inputs, (g) => {
+  return record(out, 'lstm', inputs, (g) => {
     // A backend may free the saved state after its first backward; a second one (retainGraph) recomputes it.
     if (saved.released === true) saved = getKernel('LSTMSequence')(x, w, u, bias, mask);
+    // With lastOnly, g [B, H] is the last step's gradient (the kernel takes it as such).
     const d = getKernel('LSTMSequenceGrad')(g, x, w, u, bias !== null, mask, saved);
     saved.release?.();
     return bias ? [d.dx, d.dKernel, d.dRecurrentKernel, d.dBias] : [d.dx, d.dKernel, d.dRecurrentKernel];

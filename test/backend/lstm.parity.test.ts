@@ -77,6 +77,42 @@ describe(`LSTMSequence kernels: wasm vs reference (seed ${SEED})`, () => {
   }
 });
 
+describe('LSTMSequenceGrad with the last step gradient only (dh [B, H])', () => {
+  for (const [B, T, D, H, withBias, masked] of CASES) {
+    it(`equals dh [B, T, H] zero except at the last step, on both backends, for batch ${B}, steps ${T}, units ${H}`, () => {
+      const rng = new Random(SEED + 77 + B * 1000 + H);
+      const x = uniform(rng, [B, T, D], -1, 1);
+      const w = uniform(rng, [D, 4 * H], -0.8, 0.8);
+      const u = uniform(rng, [H, 4 * H], -0.5, 0.5);
+      const bias = withBias ? uniform(rng, [4 * H], -0.5, 0.5) : null;
+      const mask = masked ? dropoutMask(rng, B, H) : null;
+      const last = uniform(rng, [B, H], -1, 1);
+      const full = new Float32Array(B * T * H);
+      for (let b = 0; b < B; b++)
+        full.set((last.data as Float32Array).subarray(b * H, (b + 1) * H), (b * T + T - 1) * H);
+      const dh = new Tensor(full, [B, T, H]);
+      for (const [name, k] of [
+        ['reference', REF],
+        ['wasm', WASM],
+      ] as const) {
+        const state = k.LSTMSequence(x, w, u, bias, mask);
+        const copied = {
+          h: state.h,
+          c: new Tensor(Float32Array.from(state.c.data as Float32Array), state.c.shape),
+          gates: new Tensor(Float32Array.from(state.gates.data as Float32Array), state.gates.shape),
+        };
+        const want = k.LSTMSequenceGrad(dh, x, w, u, withBias, mask, copied);
+        const got = k.LSTMSequenceGrad(last, x, w, u, withBias, mask, copied);
+        state.release?.();
+        expectIdentical(got.dx, want.dx, `${name} dx`);
+        expectIdentical(got.dKernel, want.dKernel, `${name} dKernel`);
+        expectIdentical(got.dRecurrentKernel, want.dRecurrentKernel, `${name} dRecurrentKernel`);
+        if (withBias) expectIdentical(got.dBias as Tensor, want.dBias as Tensor, `${name} dBias`);
+      }
+    });
+  }
+});
+
 describe('LSTMSequence kernels on the wasm runtime', () => {
   it('give bit-identical results on 1 and 3 threads (rows never mix; each row is summed in one fixed order)', () => {
     const rng = new Random(SEED);

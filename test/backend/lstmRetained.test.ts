@@ -83,6 +83,22 @@ describe('LSTMSequence retained state (wasm)', () => {
     expect(rt.retainedLive).toBe(1); // the third forward's state, not yet collected
   });
 
+  it('reads h and the last step out of the block: lastStep equals the last step of h, before and after h is read', () => {
+    const rt = new WasmRuntime({ threads: 1 });
+    const [B, T, H] = [5, 4, 6];
+    const { x, w, u, b } = inputs(B, T, 3, H);
+    const state = wasmLstmSequence(rt, x, w, u, b, null);
+    const before = Array.from(state.lastStep?.().data ?? []);
+    const h = state.h.data as Float32Array;
+    expect(state.h).toBe(state.h); // copied out once
+    const want: number[] = [];
+    for (let r = 0; r < B; r++) want.push(...h.subarray((r * T + T - 1) * H, (r * T + T) * H));
+    expect(before).toEqual(want);
+    expect(Array.from(state.lastStep?.().data ?? [])).toEqual(want);
+    state.release?.();
+    expect(Array.from(state.h.data)).toEqual(Array.from(h)); // the copy outlives the block
+  });
+
   it('frees the block of a forward state that is garbage-collected without a backward', async () => {
     const rt = new WasmRuntime({ threads: 1 });
     dropForward(rt);

@@ -103,6 +103,7 @@ export function lstmSequenceGrad(
   const hs = saved.h.data as Buf;
   const cs = saved.c.data as Buf;
   const gs = saved.gates.data as Buf;
+  const lastOnly = dh.rank === 2; // dh [B, H]: the last step's gradient only
   const dz = new Float64Array(B * T * G);
   const dhRec = new Float64Array(B * H); // (dz_{s+1}·Uᵀ) ⊙ mask
   const dcNext = new Float64Array(B * H);
@@ -111,7 +112,8 @@ export function lstmSequenceGrad(
       const go = (b * T + s) * G;
       const ho = (b * T + s) * H;
       for (let j = 0; j < H; j++) {
-        const dhv = (dy[ho + j] as number) + (dhRec[b * H + j] as number);
+        const dyv = lastOnly ? (s === T - 1 ? (dy[b * H + j] as number) : 0) : (dy[ho + j] as number);
+        const dhv = dyv + (dhRec[b * H + j] as number);
         const i = gs[go + j] as number;
         const f = gs[go + H + j] as number;
         const g = gs[go + 2 * H + j] as number;

@@ -206,6 +206,7 @@ export const RD_MIN = 2;
 export const K_LSTM_PACK = 40; // packs op(B) into NR-column panels, all of k in one block
 export const K_LSTM_FORWARD = 41; // the whole forward recurrence of a block of batch rows
 export const K_LSTM_BACKWARD = 42; // the whole backpropagation through time of a block of batch rows
+export const K_LSTM_DW = 43; // [dW; dU; db] from the operands the backward packed, one block of C per task
 
 // K_LSTM_PACK slots: element (p, j) of op(B) [k, n] at LP_SRC + 4·(p·LP_RS + j·LP_CS).
 export const LP_SRC = 0;
@@ -221,19 +222,39 @@ export const LS_B = 0;
 export const LS_T = 1;
 export const LS_H = 2;
 export const LS_ROWS = 3; // batch rows per task (a multiple of MR)
-export const LS_GATES = 4; // forward: z in (x·W + b), activations i, f, g, o out, in place; backward: activations
+export const LS_GATES = 4; // activations i, f, g, o [B, T, 4H] (forward: out; backward: in)
 export const LS_HS = 5; // states [B, T, H]
 export const LS_CS = 6; // cells [B, T, H]
 export const LS_MASK = 7; // [B, H] state mask, or 0
-export const LS_PACK = 8; // packed A operand of the step product (forward: masked state; backward: dz)
-export const LS_PACKB = 9; // packed B operand: forward U [H, 4H], backward Uᵀ [4H, H]
+export const LS_PACK = 8; // A rows of the step products [B rounded up to 4, k] (forward: [x_s | masked state]; backward: dz)
+export const LS_PACKB = 9; // packed B operand: forward [W; U] [D + H, 4H], backward Uᵀ [4H, H]
 export const LS_DH = 10; // backward: dh [B, T, H]
-export const LS_DHREC = 11; // backward: dz_{s+1}·Uᵀ [B, H] (unmasked)
+export const LS_DHREC = 11; // backward: dz_{s+1}·Uᵀ [B rounded up to 4, H rounded up to 8] (unmasked)
 export const LS_DC = 12; // backward: carried cell gradient [B, H], zero at the start
-export const LS_DZ = 13; // backward: dz [B, T, 4H]
-export const LS_HPREV = 14; // backward: masked previous state per row (zero at step 0), part of the A of dU
-export const LS_HPSTRIDE = 15; // backward: row stride of LS_HPREV, elements
+export const LS_DZ = 13; // backward: dz [B·T, 4H] out, rows s·B + b, packed as the weight gradients B (NR panels, LS_KC blocks)
+export const LS_HPREV = 14; // backward: [x | h_prev ⊙ mask | 1] [B·T, E] out, rows s·B + b, packed as the weight gradients A (MR panels)
+export const LS_HPSTRIDE = 15; // backward: E, columns of LS_HPREV (D + H, + 1 with a bias)
 export const LS_BIAS = 16; // forward: bias [4H] added to z, or 0
+export const LS_REC = 17; // forward: the step product z [B rounded up to 4, 4H rounded up to 8]
+export const LS_X = 18; // x [B, T, D] (forward: copied into the A rows; backward: staged beside h_prev into LS_HPREV)
+export const LS_D = 19; // features D of x
+export const LS_DHLAST = 20; // backward: 1 when LS_DH holds the last step's gradient only, [B, H]
+export const LS_WT = 21; // backward: packed Wᵀ [4H, D] (NR panels), for dx = dz·Wᵀ step by step
+export const LS_DX = 22; // backward: dx [B, T, D] out
+export const LS_KC = 23; // backward: k block (rows of B·T) of the packed weight-gradient operands
+export const LS_STAGE = 24; // backward: per batch row, [x | h_prev | 1] staged [B, E rounded up to 4] (1 and padding pre-set)
+
+// K_LSTM_DW slots: C [m, n] (row stride n) = packed A [m, k] · packed B [k, n], k in blocks of LW_KC.
+export const LW_AP = 0;
+export const LW_BP = 1;
+export const LW_M = 2;
+export const LW_N = 3;
+export const LW_K = 4;
+export const LW_KC = 5;
+export const LW_C = 6;
+export const LW_MCP = 7; // MR panels per task
+export const LW_NCP = 8; // NR panels per task
+export const LW_CB = 9; // column blocks
 
 // Direct convolution of single-channel images (assembly/directConv.ts, driver src/backend/wasm/directConv.ts),
 // besides the GEO_* geometry. Tasks are blocks of DC_ROWS output rows.

@@ -2,8 +2,8 @@ import { BackendError } from '../../errors/errors.js';
 import { Tensor } from '../../tensor/Tensor.js';
 import type { LSTMSequenceGrads, LSTMSequenceState } from '../kernels.js';
 import {
-  A_MATRIX,
   K_LSTM_BACKWARD,
+  K_LSTM_DW,
   K_LSTM_FORWARD,
   K_LSTM_PACK,
   LP_CS,
@@ -17,21 +17,39 @@ import {
   LS_CS,
   LS_DC,
   LS_DH,
+  LS_DHLAST,
   LS_DHREC,
+  LS_DX,
   LS_DZ,
   LS_GATES,
   LS_H,
   LS_BIAS,
+  LS_D,
   LS_HPREV,
   LS_HPSTRIDE,
+  LS_KC,
   LS_HS,
   LS_MASK,
   LS_PACK,
   LS_PACKB,
+  LS_REC,
   LS_ROWS,
+  LS_STAGE,
   LS_T,
+  LS_WT,
+  LS_X,
+  LW_AP,
+  LW_BP,
+  LW_C,
+  LW_CB,
+  LW_K,
+  LW_KC,
+  LW_M,
+  LW_MCP,
+  LW_N,
+  LW_NCP,
 } from './abi.js';
-import { gemm } from './gemm.js';
+import { GEMM_TUNING } from './gemm.js';
 import type { RetainedBlock, WasmRuntime } from './runtime.js';
 
 /** Below this many flops per step product, a sequence runs on the calling thread only. */
@@ -46,37 +64,60 @@ const collected = new FinalizationRegistry<{ rt: WasmRuntime; block: RetainedBlo
 const align64 = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 
 /**
- * A forward state whose gates, states and cells stay in a retained block of the runtime's memory for the backward
- * of the same pass (no copy out and back in). `gates` and `c` are views of that memory, valid until `release`
- * (the op calls it once backward has run; the garbage collector, if the state is dropped before).
+ * A forward state whose gates, states, cells and input stay in a retained block of the runtime's memory for the
+ * backward of the same pass (no copy out and back in). `gates` and `c` are views of that memory, valid until `release`
+ * (the op calls it once backward has run; the garbage collector, if the state is dropped before); `h` is copied out
+ * on first use (an op that needs only the last step reads `lastStep` instead).
  */
 export class RetainedLstmState implements LSTMSequenceState {
-  /** Addresses of the gates [B, T, 4H], states [B, T, H] and cells [B, T, H] in the block. */
+  /** Addresses of the gates [B, T, 4H], states [B, T, H], cells [B, T, H] and input x [B, T, D] in the block. */
   readonly z: number;
   readonly hs: number;
   readonly cs: number;
+  readonly xs: number;
+  private hCopy: Tensor | null = null;
 
   /**
    * @param rt The runtime that holds `block`.
    * @param block Laid out by `retainedBytes`.
-   * @param h The states, copied out (they are the op's output).
+   * @param dims [B, T, H, D].
    */
   constructor(
     readonly rt: WasmRuntime,
     private readonly block: RetainedBlock,
-    private readonly dims: readonly [number, number, number],
-    readonly h: Tensor,
+    private readonly dims: readonly [number, number, number, number],
   ) {
     const [B, T, H] = dims;
     this.z = block.at;
     this.hs = this.z + align64(B * T * 16 * H);
     this.cs = this.hs + align64(B * T * 4 * H);
+    this.xs = this.cs + align64(B * T * 4 * H);
     collected.register(this, { rt, block }, this);
   }
 
-  /** Bytes a block needs for B rows of T steps of H units. */
-  static retainedBytes(B: number, T: number, H: number): number {
-    return align64(B * T * 16 * H) + 2 * align64(B * T * 4 * H);
+  /** Every step's state [B, T, H], copied out of the block (once). */
+  get h(): Tensor {
+    if (this.hCopy === null) {
+      const [B, T, H] = this.dims;
+      const out = new Float32Array(B * T * H);
+      out.set(this.view(this.hs, B * T * H));
+      this.hCopy = new Tensor(out, [B, T, H]);
+    }
+    return this.hCopy;
+  }
+
+  /** The last step's state [B, H], copied out of the block. */
+  lastStep(): Tensor {
+    const [B, T, H] = this.dims;
+    const all = this.hCopy === null ? this.view(this.hs, B * T * H) : (this.hCopy.data as Float32Array);
+    const out = new Float32Array(B * H);
+    for (let b = 0; b < B; b++) out.set(all.subarray((b * T + T - 1) * H, (b * T + T) * H), b * H);
+    return new Tensor(out, [B, H]);
+  }
+
+  /** Bytes a block needs for B rows of T steps of H units and D features. */
+  static retainedBytes(B: number, T: number, H: number, D: number): number {
+    return align64(B * T * 16 * H) + 2 * align64(B * T * 4 * H) + align64(B * T * 4 * D);
   }
 
   get released(): boolean {
@@ -116,11 +157,14 @@ function zeroed(rt: WasmRuntime, bytes: number): number {
   return at;
 }
 
-/** Packs op(B) [k, n] (element (p, j) at src + 4·(p·rs + j·cs)) into NR panels; returns the address. */
-function packB(rt: WasmRuntime, src: number, rs: number, cs: number, k: number, n: number, parallel: boolean): number {
+/**
+ * Packs op(B) [k, n] (element (p, j) at src + 4·(p·rs + j·cs)) into NR panels; returns the address. On the calling
+ * thread: the weights are small, and a phase fewer to synchronise matters more on a loaded machine.
+ */
+function packB(rt: WasmRuntime, src: number, rs: number, cs: number, k: number, n: number): number {
   const panels = Math.ceil(n / 8);
   const dst = rt.alloc(panels * k * 32);
-  const group = Math.max(1, Math.ceil(panels / (parallel ? rt.threads * 2 : 1)));
+  const group = panels;
   const p = rt.p;
   p.fill(0);
   p[LP_SRC] = src;
@@ -130,7 +174,7 @@ function packB(rt: WasmRuntime, src: number, rs: number, cs: number, k: number, 
   p[LP_K] = k;
   p[LP_DST] = dst;
   p[LP_GROUP] = group;
-  rt.run(K_LSTM_PACK, Math.ceil(panels / group), parallel);
+  rt.run(K_LSTM_PACK, 1, false);
   return dst;
 }
 
@@ -155,25 +199,11 @@ function stageCommon(rt: WasmRuntime, B: number, T: number, H: number, rows: num
   return p;
 }
 
-/** C [m, n] = A [m, k] · B [k, n] on row-major arena matrices, B transposed when asked. */
-function product(rt: WasmRuntime, a: number, b: number, c: number, m: number, k: number, n: number, tb: boolean): void {
-  gemm(rt, {
-    nb: 1,
-    m,
-    n,
-    k,
-    a: { mode: A_MATRIX, rs: k, cs: 1, addrs: [a] },
-    b: { rs: tb ? 1 : n, cs: tb ? k : 1, addrs: [b] },
-    c,
-    ldc: n,
-    cStride: m * n * 4,
-  });
-}
-
 /**
- * An LSTM layer on float32 (see KernelMap.LSTMSequence) in one wasm call: the projection x·W of all steps is one
- * GEMM into the gate buffer; U is packed once; then one phase whose tasks are blocks of batch rows, each running
- * every step (product z += (h ⊙ mask)·U in place, then the fused gates with the bias).
+ * An LSTM layer on float32 (see KernelMap.LSTMSequence) in one wasm call: [W; U] is packed once; then one phase
+ * whose tasks are blocks of batch rows, each running every step: the product z = [x_s | h_{s−1} ⊙ mask]·[W; U]
+ * (input projection and recurrence at once, from A rows in L1) into a small buffer, then the fused gates of
+ * z + bias. (A separate GEMM for the projection of all steps would write and read back a [B·T, 4H] buffer.)
  */
 export function wasmLstmSequence(
   rt: WasmRuntime,
@@ -188,21 +218,31 @@ export function wasmLstmSequence(
   const H = G / 4;
   const parallel = rt.threads > 1 && 2 * B * H * G >= PARALLEL_STEP_FLOPS;
   // Gates, states and cells go to a retained block where one can be had, else to the arena (then copied out).
-  const block = rt.retain(RetainedLstmState.retainedBytes(B, T, H));
+  const block = rt.retain(RetainedLstmState.retainedBytes(B, T, H, D));
   rt.begin();
   let z: number, hs: number, cs: number;
   try {
-    const xPtr = rt.copyIn(x.data as Float32Array);
-    const wPtr = rt.copyIn(w.data as Float32Array);
-    const uPtr = rt.copyIn(u.data as Float32Array);
+    let xPtr: number;
+    if (block) {
+      // The input stays beside the state for the backward.
+      xPtr = block.at + RetainedLstmState.retainedBytes(B, T, H, 0);
+      rt.f32.set(x.data as Float32Array, xPtr >> 2);
+    } else {
+      xPtr = rt.copyIn(x.data as Float32Array);
+    }
+    const wuPtr = rt.alloc((D + H) * G * 4); // [W; U]
+    rt.f32.set(w.data as Float32Array, wuPtr >> 2);
+    rt.f32.set(u.data as Float32Array, (wuPtr >> 2) + D * G);
     const bPtr = bias ? rt.copyIn(bias.data as Float32Array) : 0;
     const mPtr = mask ? rt.copyIn(mask.data as Float32Array) : 0;
     z = block ? block.at : rt.alloc(B * T * G * 4);
     hs = block ? z + align64(B * T * G * 4) : rt.alloc(B * T * H * 4);
     cs = block ? hs + align64(B * T * H * 4) : rt.alloc(B * T * H * 4);
-    const pack = zeroed(rt, Math.ceil(B / 4) * H * 16);
-    product(rt, xPtr, wPtr, z, B * T, D, G, false);
-    const up = packB(rt, uPtr, G, 1, H, G, parallel);
+    // The step product's A rows [x_s | h_{s−1} ⊙ mask] (rows past B stay zero) and its result, padded to whole
+    // 4×8 tiles; its B is [W; U] [D + H, 4H], packed once.
+    const hin = zeroed(rt, Math.ceil(B / 4) * (D + H) * 16);
+    const rec = rt.alloc(Math.ceil(B / 4) * Math.ceil(G / 8) * 128);
+    const up = packB(rt, wuPtr, G, 1, D + H, G);
     const rows = blockRows(rt, B, parallel);
     const p = stageCommon(rt, B, T, H, rows);
     p[LS_GATES] = z;
@@ -210,27 +250,62 @@ export function wasmLstmSequence(
     p[LS_HS] = hs;
     p[LS_CS] = cs;
     p[LS_MASK] = mPtr;
-    p[LS_PACK] = pack;
+    p[LS_PACK] = hin;
     p[LS_PACKB] = up;
+    p[LS_REC] = rec;
+    p[LS_X] = xPtr;
+    p[LS_D] = D;
     rt.run(K_LSTM_FORWARD, Math.ceil(B / rows), parallel);
   } catch (err) {
     if (block) rt.release(block);
     throw err;
   }
-  const h = new Tensor(rt.readF32(hs, B * T * H), [B, T, H]);
-  if (block) return new RetainedLstmState(rt, block, [B, T, H], h);
+  if (block) return new RetainedLstmState(rt, block, [B, T, H, D]);
   return {
-    h,
+    h: new Tensor(rt.readF32(hs, B * T * H), [B, T, H]),
     c: new Tensor(rt.readF32(cs, B * T * H), [B, T, H]),
     gates: new Tensor(rt.readF32(z, B * T * G), [B, T, G]),
   };
 }
 
+/** k block of the weight gradients' packed operands: a 4×KC A panel and a KC×8 B panel stay in L1. */
+const DW_KC = 256;
+
+/** C [m, n] = A·B from the operands the backward packed (k in blocks of DW_KC), in tasks of C blocks. */
+function weightGrads(rt: WasmRuntime, ap: number, bp: number, m: number, n: number, k: number, c: number): void {
+  const mp = Math.ceil(m / 4);
+  const np = Math.ceil(n / 8);
+  const parallel = rt.threads > 1 && 2 * m * n * k >= GEMM_TUNING.parallelFlops;
+  // As the GEMM: blocks of up to 16 MR-panels × 32 NR-panels, split until every thread has a few.
+  let mcp = Math.min(16, mp);
+  let ncp = Math.min(32, np);
+  const want = parallel ? rt.threads * 4 : 1;
+  while (Math.ceil(mp / mcp) * Math.ceil(np / ncp) < want && (mcp > 1 || ncp > 1)) {
+    if (ncp >= mcp && ncp > 1) ncp = Math.ceil(ncp / 2);
+    else mcp = Math.ceil(mcp / 2);
+  }
+  const cb = Math.ceil(np / ncp);
+  const p = rt.p;
+  p.fill(0);
+  p[LW_AP] = ap;
+  p[LW_BP] = bp;
+  p[LW_M] = m;
+  p[LW_N] = n;
+  p[LW_K] = k;
+  p[LW_KC] = DW_KC;
+  p[LW_C] = c;
+  p[LW_MCP] = mcp;
+  p[LW_NCP] = ncp;
+  p[LW_CB] = cb;
+  rt.run(K_LSTM_DW, Math.ceil(mp / mcp) * cb, parallel);
+}
+
 /**
- * Backpropagation through time of wasmLstmSequence (see KernelMap.LSTMSequenceGrad), in one wasm call. Uᵀ is
- * packed once; one phase of batch-row blocks runs every step backwards (fused gate gradients, then dz·Uᵀ for the
- * step before), writing dz and each row's masked previous state beside its input row. Then two GEMMs over all
- * steps: dx = dz·Wᵀ, and [dW; dU; db] = [x | h_prev ⊙ mask | 1]ᵀ·dz, so dz is packed once for all three.
+ * Backpropagation through time of wasmLstmSequence (see KernelMap.LSTMSequenceGrad), in one wasm call. Uᵀ and
+ * Wᵀ are packed once; one phase of batch-row blocks runs every step backwards (fused gate gradients, then dz·Uᵀ
+ * for the step before and dx = dz·Wᵀ for this step, both from the step's dz rows while they are in L1), writing
+ * dz and each row's [x | h_prev ⊙ mask | 1] straight into packed GEMM operands. Then one product over all steps
+ * (K_LSTM_DW, the GEMM's compute without its packing pass): [dW; dU; db] = [x | h_prev ⊙ mask | 1]ᵀ·dz.
  */
 export function wasmLstmSequenceGrad(
   rt: WasmRuntime,
@@ -242,9 +317,9 @@ export function wasmLstmSequenceGrad(
   mask: Tensor | null,
   saved: LSTMSequenceState,
 ): LSTMSequenceGrads {
-  const [B, T, H] = saved.h.shape as [number, number, number];
+  const [B, T, D] = x.shape as [number, number, number];
+  const H = u.shape[0] as number;
   const G = 4 * H;
-  const D = x.shape[2] as number;
   const N = B * T;
   const E = D + H + (hasBias ? 1 : 0); // columns of [x | h_prev | 1]
   const parallel = rt.threads > 1 && 2 * B * H * G >= PARALLEL_STEP_FLOPS;
@@ -258,48 +333,49 @@ export function wasmLstmSequenceGrad(
   const gates = kept ? kept.z : rt.copyIn(saved.gates.data as Float32Array);
   const hs = kept ? kept.hs : rt.copyIn(saved.h.data as Float32Array);
   const cs = kept ? kept.cs : rt.copyIn(saved.c.data as Float32Array);
-  const xh = rt.alloc(N * E * 4);
-  const xd = x.data as Float32Array;
-  const f32 = rt.f32;
-  for (let r = 0, at = xh >> 2; r < N; r++, at += E) {
-    f32.set(xd.subarray(r * D, (r + 1) * D), at);
-    if (hasBias) f32[at + D + H] = 1;
-  }
-  const dz = rt.alloc(N * G * 4);
-  const dhRec = rt.alloc(B * H * 4);
+  const xPtr = kept ? kept.xs : rt.copyIn(x.data as Float32Array);
+  // The weight gradients' operands, written packed by the recurrence tasks: A = [x | h_prev | 1]ᵀ in MR-row
+  // panels, B = dz in NR-column panels, k (the N rows) in blocks of DW_KC.
+  const mpE = Math.ceil(E / 4);
+  const npG = Math.ceil(G / 8);
+  const aPack = rt.alloc(N * mpE * 16);
+  const bPack = rt.alloc(N * npG * 32);
+  // Per batch row: [x | h_prev | 1] staged (the 1 and the padding set here), and dz (padding zero).
+  const Bp = Math.ceil(B / 4) * 4;
+  const stage = zeroed(rt, Bp * mpE * 16);
+  if (hasBias) for (let b = 0; b < B; b++) rt.f32[(stage >> 2) + b * mpE * 4 + D + H] = 1;
+  const dzIn = zeroed(rt, Bp * npG * 32);
+  // The step product's result, padded to whole 4×8 tiles.
+  const dhRec = rt.alloc(Math.ceil(B / 4) * Math.ceil(H / 8) * 128);
   const dc = zeroed(rt, B * H * 4);
-  const pack = zeroed(rt, Math.ceil(B / 4) * G * 16);
-  // op(B) = Uᵀ [4H, H]: element (p, j) = U[j, p].
-  const utp = packB(rt, uPtr, 1, G, G, H, parallel);
+  // op(B) = Uᵀ [4H, H]: element (p, j) = U[j, p]; Wᵀ [4H, D] likewise.
+  const utp = packB(rt, uPtr, 1, G, G, H);
+  const wtp = packB(rt, wPtr, 1, G, G, D);
+  const dx = rt.alloc(N * D * 4);
   const rows = blockRows(rt, B, parallel);
   const p = stageCommon(rt, B, T, H, rows);
   p[LS_GATES] = gates;
   p[LS_HS] = hs;
   p[LS_CS] = cs;
   p[LS_MASK] = mPtr;
-  p[LS_PACK] = pack;
+  p[LS_PACK] = dzIn;
   p[LS_PACKB] = utp;
   p[LS_DH] = dhPtr;
   p[LS_DHREC] = dhRec;
   p[LS_DC] = dc;
-  p[LS_DZ] = dz;
-  p[LS_HPREV] = xh + D * 4;
+  p[LS_DZ] = bPack;
+  p[LS_HPREV] = aPack;
   p[LS_HPSTRIDE] = E;
+  p[LS_KC] = DW_KC;
+  p[LS_STAGE] = stage;
+  p[LS_X] = xPtr;
+  p[LS_D] = D;
+  p[LS_DHLAST] = dh.rank === 2 ? 1 : 0;
+  p[LS_WT] = wtp;
+  p[LS_DX] = dx;
   rt.run(K_LSTM_BACKWARD, Math.ceil(B / rows), parallel);
-  const dx = rt.alloc(N * D * 4);
-  product(rt, dz, wPtr, dx, N, G, D, true);
   const dAll = rt.alloc(E * G * 4);
-  gemm(rt, {
-    nb: 1,
-    m: E,
-    n: G,
-    k: N,
-    a: { mode: A_MATRIX, rs: 1, cs: E, addrs: [xh] },
-    b: { rs: G, cs: 1, addrs: [dz] },
-    c: dAll,
-    ldc: G,
-    cStride: E * G * 4,
-  });
+  weightGrads(rt, aPack, bPack, E, G, N, dAll);
   return {
     dx: new Tensor(rt.readF32(dx, N * D), [B, T, D]),
     dKernel: new Tensor(rt.readF32(dAll, D * G), [D, G]),

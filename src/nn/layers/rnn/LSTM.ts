@@ -22,9 +22,9 @@ export interface LSTMConfig extends RNNConfig {
  * Long short-term memory (Hochreiter & Schmidhuber, 1997), Keras' formulation and gate order (i, f, c, o).
  * Input [batch, timesteps, features]; output [batch, units] or, with `returnSequences`, [batch, timesteps, units]
  * (stack LSTMs by returning sequences from all but the last). With Keras' default activations (tanh, sigmoid) the
- * whole layer is the fused `lstm` op: one product for the input projection of every step, then per step one
- * product h·U for all four gates and one fused gate kernel; backward is fused the same way (LSTMSequence /
- * LSTMSequenceGrad kernels; SIMD and threads on the wasm backend). Dropout and recurrent dropout use one mask per
+ * whole layer is the fused `lstm` op: per step one product for all four gates (on the wasm backend
+ * [x_t | h]·[W; U], input projection and recurrence together) and one fused gate kernel; backward is fused the
+ * same way (LSTMSequence / LSTMSequenceGrad kernels; SIMD and threads on the wasm backend). Dropout and recurrent dropout use one mask per
  * sequence, so they run fused too. Other activations take the general path: one matmul for the projection, then a
  * plain TypeScript step loop (lstmSequence.ts).
  * @example new LSTM({ units: 128, returnSequences: true, dropout: 0.2 })
