@@ -32,21 +32,13 @@ import {
   DC_F,
   DC_PART,
   DC_ROWS,
-  DC_X,
-  GEO_DH,
-  GEO_DW,
-  GEO_H,
   GEO_KH,
   GEO_KW,
   GEO_N,
   GEO_OH,
   GEO_OW,
-  GEO_PL,
-  GEO_PT,
-  GEO_SH,
-  GEO_SW,
-  GEO_W,
 } from '../src/backend/wasm/abi';
+import { gatherRow } from './directConv';
 import { imin, madd, pa, pi } from './simd';
 
 /** Pooling task t = (image, pooled row): pooled maxima and the codes of their positions. */
@@ -114,46 +106,6 @@ function dzFromCodes(
   const at = <usize>(row + pj) * fb + o;
   const hit = i32x4.eq(v128.load(code + at), i32x4.splat(qi + j - pj * kw));
   return v128.and(v128.load(dy + at), hit);
-}
-
-/**
- * Writes the tap table of output row `r` (image b = r / OH, row r mod OH) at `cols`: entry (tap, j), at element
- * tap·ts + j·js, is the input value under tap (ki, kj) of the window of output pixel j, or 0 in the padding.
- * (The same table as the direct convolution's.)
- */
-function gatherRow(p: usize, r: i32, cols: usize, ts: i32, js: i32): void {
-  const h = pi(p, GEO_H);
-  const w = pi(p, GEO_W);
-  const kh = pi(p, GEO_KH);
-  const kw = pi(p, GEO_KW);
-  const sh = pi(p, GEO_SH);
-  const sw = pi(p, GEO_SW);
-  const dh = pi(p, GEO_DH);
-  const dw = pi(p, GEO_DW);
-  const pt = pi(p, GEO_PT);
-  const pl = pi(p, GEO_PL);
-  const oh = pi(p, GEO_OH);
-  const ow = pi(p, GEO_OW);
-  const b = r / oh;
-  const i = r - b * oh;
-  const img = pa(p, DC_X) + ((<usize>b * <usize>(h * w)) << 2);
-  let dst = cols;
-  const jstep = (<usize>js) << 2;
-  for (let ki = 0; ki < kh; ki++) {
-    const ih = i * sh - pt + ki * dh;
-    const inside = ih >= 0 && ih < h;
-    const row = img + ((<usize>(inside ? ih * w : 0)) << 2);
-    for (let kj = 0; kj < kw; kj++) {
-      let iw = kj * dw - pl;
-      let at = dst;
-      for (let j = 0; j < ow; j++) {
-        store<f32>(at, inside && iw >= 0 && iw < w ? load<f32>(row + ((<usize>iw) << 2)) : 0);
-        iw += sw;
-        at += jstep;
-      }
-      dst += (<usize>ts) << 2;
-    }
-  }
 }
 
 /**

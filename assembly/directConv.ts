@@ -44,8 +44,9 @@ import { imin, madd, pa, pi } from './simd';
 /**
  * Writes the tap table of output row `r` (image b = r / OH, row r mod OH) at `cols`: entry (tap, j), at element
  * tap·ts + j·js, is the input value under tap (ki, kj) of the window of output pixel j, or 0 in the padding.
+ * Shared with the fused convolution + pooling gradient (assembly/convPool.ts).
  */
-function gatherRow(p: usize, r: i32, cols: usize, ts: i32, js: i32): void {
+export function gatherRow(p: usize, r: i32, cols: usize, ts: i32, js: i32): void {
   const h = pi(p, GEO_H);
   const w = pi(p, GEO_W);
   const kh = pi(p, GEO_KH);

@@ -58,6 +58,16 @@ import {
 import { micro } from './gemm';
 import { imin, pa, pi, storeTransposed4 } from './simd';
 
+/**
+ * The running thread's workspace: its index follows from its scratch tile's place after the control block's base,
+ * and each thread owns WG_WORKBYTES of the WG_WORK area.
+ */
+function threadWorkspace(p: usize, scratch: usize): usize {
+  const scratchBase = <usize>load<u32>(p - CTRL_PARAMS + CTRL_SCRATCH);
+  const tid = <i32>((scratch - scratchBase) / SCRATCH_BYTES);
+  return pa(p, WG_WORK) + <usize>tid * pa(p, WG_WORKBYTES);
+}
+
 /** Stores the first n lanes of `v` at d (n ≥ 1). */
 function storeLanes(d: usize, v: v128, n: i32): void {
   store<f32>(d, f32x4.extract_lane(v, 0));
@@ -202,10 +212,7 @@ export function winoTileTask(t: i32, p: usize, scratch: usize): void {
   const tw = pi(p, WG_TW);
   const tiles = pi(p, WG_TILES);
   const bt = pi(p, WG_BT);
-  // The thread's workspace: its index follows from its scratch tile's place after the control block's base.
-  const scratchBase = <usize>load<u32>(p - CTRL_PARAMS + CTRL_SCRATCH);
-  const tid = <i32>((scratch - scratchBase) / SCRATCH_BYTES);
-  const work = pa(p, WG_WORK) + <usize>tid * pa(p, WG_WORKBYTES);
+  const work = threadWorkspace(p, scratch);
   const aStride = (<usize>(bt * kp)) << 2; // one packed A operand
   const ldm = np << 3;
   const mStride = (<usize>(bt * ldm)) << 2; // one product M[t]
@@ -414,9 +421,7 @@ export function winoDwPartTask(t: i32, p: usize, scratch: usize): void {
   const tw = pi(p, WG_TW);
   const bt = pi(p, WG_BT);
   const zeroPixel = pa(p, WG_ZERO);
-  const scratchBase = <usize>load<u32>(p - CTRL_PARAMS + CTRL_SCRATCH);
-  const tid = <i32>((scratch - scratchBase) / SCRATCH_BYTES);
-  const work = pa(p, WG_WORK) + <usize>tid * pa(p, WG_WORKBYTES);
+  const work = threadWorkspace(p, scratch);
   const ldm = np << 3;
   const aPanel = (<usize>bt) << 4; // one MR panel: bt k steps of 4 floats
   const bPanel = (<usize>bt) << 5; // one NR panel: bt k steps of 8 floats
@@ -770,9 +775,7 @@ export function winoTile43Task(t: i32, p: usize, scratch: usize): void {
   const tw = pi(p, WG_TW);
   const tiles = pi(p, WG_TILES);
   const bt = pi(p, WG_BT);
-  const scratchBase = <usize>load<u32>(p - CTRL_PARAMS + CTRL_SCRATCH);
-  const tid = <i32>((scratch - scratchBase) / SCRATCH_BYTES);
-  const work = pa(p, WG_WORK) + <usize>tid * pa(p, WG_WORKBYTES);
+  const work = threadWorkspace(p, scratch);
   const aStride = (<usize>(bt * kp)) << 2;
   const ldm = np << 3;
   const mStride = (<usize>(bt * ldm)) << 2;
@@ -981,9 +984,7 @@ export function winoDwPart43Task(t: i32, p: usize, scratch: usize): void {
   const tw = pi(p, WG_TW);
   const bt = pi(p, WG_BT);
   const zeroPixel = pa(p, WG_ZERO);
-  const scratchBase = <usize>load<u32>(p - CTRL_PARAMS + CTRL_SCRATCH);
-  const tid = <i32>((scratch - scratchBase) / SCRATCH_BYTES);
-  const work = pa(p, WG_WORK) + <usize>tid * pa(p, WG_WORKBYTES);
+  const work = threadWorkspace(p, scratch);
   const ldm = np << 3;
   const aPanel = (<usize>bt) << 4;
   const bPanel = (<usize>bt) << 5;
