@@ -1,9 +1,9 @@
 import { needsGrad, record } from '../autograd/tape.js';
-import type { ConvPoolState, FusedActivation, Pool2DGeometry } from '../backend/kernels.js';
+import type { ConvPoolState, FusedActivation } from '../backend/kernels.js';
 import { getKernel } from '../backend/registry.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import { type Conv2DOptions, conv2dGeometry } from './conv2d.js';
-import { outputSize, pair, resolvePads } from './convGeometry.js';
+import { outputSize, poolGeometry } from './convGeometry.js';
 import { checkBiasActivation } from './fusedActivation.js';
 import type { Pool2DOptions } from './pool2d.js';
 
@@ -51,16 +51,4 @@ export function conv2dBiasActivationMaxPool(
     saved.release?.();
     return bias === null ? [dx, dw] : [dx, dw, db];
   });
-}
-
-/** The max pooling's geometry over the convolution's output of `shape`, as `maxPool2d` resolves it. */
-function poolGeometry(op: string, shape: readonly number[], options: Pool2DOptions): Pool2DGeometry {
-  const poolSize = pair(options.poolSize ?? 2, op, 'poolSize');
-  const strides = pair(options.strides ?? poolSize, op, 'strides');
-  const dilations: [number, number] = [1, 1];
-  const inSize: [number, number] = [shape[1] as number, shape[2] as number];
-  const pads = resolvePads(options.padding ?? 'valid', inSize, poolSize, strides, dilations, op);
-  const g: Pool2DGeometry = { poolSize, strides, dilations, pads };
-  outputSize(op, shape, poolSize, g);
-  return g;
 }

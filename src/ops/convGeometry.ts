@@ -1,4 +1,4 @@
-import type { Conv2DGeometry } from '../backend/kernels.js';
+import type { Conv2DGeometry, Pool2DGeometry } from '../backend/kernels.js';
 import { ShapeError, ValueError } from '../errors/errors.js';
 import { formatShape } from '../util/format.js';
 
@@ -77,4 +77,30 @@ export function outputSize(
     );
   }
   return [oh, ow];
+}
+
+/**
+ * The window geometry of a 2-D pooling over an NHWC input of `shape` (rank 4), defaults resolved as `maxPool2d`
+ * resolves them (poolSize 2, strides the pool size, padding 'valid').
+ * @throws ShapeError (naming `op`) when the window does not fit.
+ */
+export function poolGeometry(
+  op: string,
+  shape: readonly number[],
+  options: { poolSize?: Size2; strides?: Size2; padding?: Padding },
+): Pool2DGeometry {
+  const poolSize = pair(options.poolSize ?? 2, op, 'poolSize');
+  const strides = pair(options.strides ?? poolSize, op, 'strides');
+  const dilations: [number, number] = [1, 1];
+  const pads = resolvePads(
+    options.padding ?? 'valid',
+    [shape[1] as number, shape[2] as number],
+    poolSize,
+    strides,
+    dilations,
+    op,
+  );
+  const g: Pool2DGeometry = { poolSize, strides, dilations, pads };
+  outputSize(op, shape, poolSize, g);
+  return g;
 }

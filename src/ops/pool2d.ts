@@ -4,7 +4,7 @@ import { getKernel } from '../backend/registry.js';
 import { ShapeError } from '../errors/errors.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import { formatShape } from '../util/format.js';
-import { type Padding, type Size2, outputSize, pair, resolvePads } from './convGeometry.js';
+import { type Padding, type Size2, poolGeometry } from './convGeometry.js';
 import { checkFloat, checkTensor } from './operands.js';
 
 /** Options of `maxPool2d` and `avgPool2d`. */
@@ -29,20 +29,7 @@ function geometry(op: string, x: Tensor, options: Pool2DOptions): Pool2DGeometry
       },
     );
   }
-  const poolSize = pair(options.poolSize ?? 2, op, 'poolSize');
-  const strides = pair(options.strides ?? poolSize, op, 'strides');
-  const dilations: [number, number] = [1, 1];
-  const pads = resolvePads(
-    options.padding ?? 'valid',
-    [x.shape[1] as number, x.shape[2] as number],
-    poolSize,
-    strides,
-    dilations,
-    op,
-  );
-  const g: Pool2DGeometry = { poolSize, strides, dilations, pads };
-  outputSize(op, x.shape, poolSize, g);
-  return g;
+  return poolGeometry(op, x.shape, options);
 }
 
 /** Maximum over each window of NHWC input (padding never wins). The gradient goes to the first maximum. */
