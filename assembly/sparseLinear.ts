@@ -199,7 +199,7 @@ function sgdEpoch<V>(
     if (dl > MAX_DLOSS) dl = MAX_DLOSS;
     else if (dl < -MAX_DLOSS) dl = -MAX_DLOSS;
     const weight = (yi > 0 ? weightPos : weightNeg) * (sw != 0 ? load<f64>(sw + ((<usize>i) << 3)) : 1);
-    const c = (-eta * dl * weight) / 1;
+    const c = -eta * dl * weight;
     if (l2 != 0) {
       scale *= Math.max(0, 1 - l2Strength * eta);
       if (scale < MIN_SCALE) {
@@ -485,7 +485,7 @@ export function sgdDenseRows(
     if (dl > MAX_DLOSS) dl = MAX_DLOSS;
     else if (dl < -MAX_DLOSS) dl = -MAX_DLOSS;
     const weight = (yi > 0 ? weightPos : weightNeg) * (sw != 0 ? load<f64>(sw + ((<usize>i) << 3)) : 1);
-    const c = (-eta * dl * weight) / 1;
+    const c = -eta * dl * weight;
     if (l2 != 0) {
       scale *= Math.max(0, 1 - l2Strength * eta);
       if (scale < MIN_SCALE) {

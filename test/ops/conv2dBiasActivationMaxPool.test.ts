@@ -212,7 +212,7 @@ describe('Conv2DBiasActivationMaxPool kernels', () => {
     const lean = REF.Conv2DBiasActivationMaxPool(x, filter, bias, 'relu', g, pool, false);
     expect(lean.conv).toBeNull();
     expect(() => REF.Conv2DBiasActivationMaxPoolGrad(x, filter, kept.y, 'relu', g, pool, ALL, lean)).toThrow(
-      'Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output; run the forward with keep.',
+      'Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output (the forward ran without keep); run the forward again with keep = true.',
     );
   });
 });
@@ -252,7 +252,7 @@ describe('RetainedConvPoolState (wasm runtime)', () => {
       'wasm backend: Conv2DBiasActivationMaxPool state read after release(); run the forward again.',
     );
     expect(() => WASM.Conv2DBiasActivationMaxPoolGrad(x, filter, dy, 'relu', g, pool, ALL, state)).toThrow(
-      'Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output; run the forward with keep.',
+      'Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output (it was released after an earlier backward); run the forward again with keep = true.',
     );
     state.release?.(); // again: no effect
     expect(rt.retainedBytes).toBe(0);

@@ -36,7 +36,7 @@ export function conv2dBiasActivationMaxPoolGrad(
   const conv = saved.released === true ? null : saved.conv;
   if (conv === null) {
     throw new BackendError(
-      'Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output; run the forward with keep.',
+      `Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output (${saved.released === true ? 'it was released after an earlier backward' : 'the forward ran without keep'}); run the forward again with keep = true.`,
     );
   }
   const dConv = maxPool2dGrad(conv, dy, pool);

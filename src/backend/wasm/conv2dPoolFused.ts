@@ -29,7 +29,7 @@ import {
 import { type ConvSizes, convSizes, geometrySlots } from './conv2d.js';
 import { conv2DBiasActivationAt, conv2DBiasActivationGradFrom } from './conv2dFused.js';
 import { directConvEligible } from './directConv.js';
-import { maxPoolAt, maxPoolGradAt } from './pool2d.js';
+import { PARALLEL_ELEMENTS, maxPoolAt, maxPoolGradAt } from './pool2d.js';
 import type { RetainedBlock, WasmRuntime } from './runtime.js';
 
 /** Gives back the retained block of a forward state that was collected before its backward ran (or never ran). */
@@ -37,8 +37,6 @@ const collected = new FinalizationRegistry<{ rt: WasmRuntime; block: RetainedBlo
   rt.release(block);
 });
 
-/** Inputs pooled on every thread from this many convolution output elements (as the pooling kernels). */
-const PARALLEL_ELEMENTS = 1 << 16;
 /** Multiply-adds per forward task of the direct convolution, as its driver (directConv.ts) sizes its gradient tasks. */
 const TASK_FLOPS = 1 << 16;
 
@@ -238,7 +236,7 @@ export function wasmConv2DBiasActivationMaxPoolGrad(
   const copied = kept ? null : saved.released === true ? null : saved.conv;
   if (!kept && copied === null) {
     throw new BackendError(
-      'Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output; run the forward with keep.',
+      `Conv2DBiasActivationMaxPoolGrad: the forward state holds no convolution output (${saved.released === true ? 'it was released after an earlier backward' : 'the forward ran without keep'}); run the forward again with keep = true.`,
       { backend: 'wasm' },
     );
   }

@@ -47,12 +47,10 @@ export function biasActivationGradAt(
   yPtr: number,
   dxPtr: number,
 ): Float64Array {
-  const chunkRows = Math.max(1, Math.floor(CHUNK / c));
-  const tasks = Math.ceil(rows / chunkRows);
+  const { tasks, parallel } = stage(rt, activation, rows, c, dyPtr, yPtr, dxPtr);
   const dbPtr = rt.alloc(tasks * c * 4);
-  stage(rt, activation, rows, c, dyPtr, yPtr, dxPtr);
   rt.p[abi.FA_DB] = dbPtr;
-  rt.run(abi.K_BIAS_ACT_GRAD, tasks, tasks > 1);
+  rt.run(abi.K_BIAS_ACT_GRAD, tasks, parallel);
   const partial = rt.f32.subarray(dbPtr >> 2, (dbPtr >> 2) + tasks * c);
   const sums = new Float64Array(c);
   for (let i = 0; i < partial.length; i++) sums[i % c] += partial[i] as number;

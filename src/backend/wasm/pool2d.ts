@@ -5,7 +5,7 @@ import { convSizes, geometrySlots } from './conv2d.js';
 import type { WasmRuntime } from './runtime.js';
 
 /** Inputs at least this large (elements) are pooled on every thread. */
-const PARALLEL_ELEMENTS = 1 << 16;
+export const PARALLEL_ELEMENTS = 1 << 16;
 
 function stage(rt: WasmRuntime, xShape: readonly number[], g: Pool2DGeometry) {
   const [ph, pw] = g.poolSize;

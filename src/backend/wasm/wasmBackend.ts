@@ -202,16 +202,11 @@ const kernels: KernelMap = {
     (x, f, b) => isF32(x) && isF32(f) && (b === null || isF32(b)),
     wasmConv2DBiasActivation,
   ),
-  Conv2DBiasActivationGrad: (x, f, y, dy, activation, g, wanted) => {
-    const rt = isF32(x) && isF32(f) && isF32(y) && isF32(dy) ? getRuntime() : null;
-    if (!rt) return ref.Conv2DBiasActivationGrad(x, f, y, dy, activation, g, wanted);
-    try {
-      return wasmConv2DBiasActivationGrad(rt, x, f, y, dy, activation, g, wanted);
-    } catch (err) {
-      if (err instanceof ArenaFullError) return ref.Conv2DBiasActivationGrad(x, f, y, dy, activation, g, wanted);
-      throw err;
-    }
-  },
+  Conv2DBiasActivationGrad: route(
+    'Conv2DBiasActivationGrad',
+    (x, f, y, dy) => isF32(x) && isF32(f) && isF32(y) && isF32(dy),
+    wasmConv2DBiasActivationGrad,
+  ),
   Conv2DBiasActivationMaxPool: route(
     'Conv2DBiasActivationMaxPool',
     (x, f, b) => isF32(x) && isF32(f) && (b === null || isF32(b)),
@@ -222,16 +217,7 @@ const kernels: KernelMap = {
     (x, f, dy) => isF32(x) && isF32(f) && isF32(dy),
     wasmConv2DBiasActivationMaxPoolGrad,
   ),
-  BiasActivationGrad: (dy, y, activation) => {
-    const rt = isF32(dy) && isF32(y) && big(dy) ? getRuntime() : null;
-    if (!rt) return ref.BiasActivationGrad(dy, y, activation);
-    try {
-      return wasmBiasActivationGrad(rt, dy, y, activation);
-    } catch (err) {
-      if (err instanceof ArenaFullError) return ref.BiasActivationGrad(dy, y, activation);
-      throw err;
-    }
-  },
+  BiasActivationGrad: route('BiasActivationGrad', (dy, y) => isF32(dy) && isF32(y) && big(dy), wasmBiasActivationGrad),
 };
 
 /**
