@@ -8,7 +8,7 @@
 import { Tensor, getBackend, setGlobalSeed, tensor } from '../../src/index.js';
 import { loadMnist } from '../../src/data/datasets/loadMnist.js';
 import { Adam } from '../../src/optim/index.js';
-import { mnistCnn } from '../../examples/nn/mnistCnn.js';
+import { mnistCnn } from '../../src/cli/examples/mnistCnn.js';
 setGlobalSeed(1);
 const n = Number(process.argv[2] ?? 640);
 const data = await loadMnist({ shuffle: true, seed: 1 });
