@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LinearSVC } from '../../../src/estimators/svm/index.js';
 import { CsrMatrix } from '../../../src/index.js';
 import { Random } from '../../../src/util/random.js';
+import { SparseLinearMemory, useSparseWasm } from '../../../src/backend/wasm/sparseLinearMemory.js';
 
 /**
  * LinearSVC's dual coordinate descent runs its passes over sparse rows in WebAssembly (assembly/sparseLinear.ts)
@@ -66,6 +67,14 @@ afterEach(() => {
 describe('LinearSVC dual coordinate descent in WebAssembly', () => {
   const exact = sparseProblem(11, 1500, 300, 15, true);
   const inexact = sparseProblem(12, 1500, 300, 15, false);
+  it('these problems take the WebAssembly path when LSML_SPARSE_WASM is unset (so the comparisons are not TS vs TS)', () => {
+    withEngine(true, () => {
+      expect(useSparseWasm(exact.X.nnz, 20000)).toBe(true);
+      expect(SparseLinearMemory.create([1024])).not.toBeNull();
+    });
+    withEngine(false, () => expect(useSparseWasm(exact.X.nnz, 20000)).toBe(false));
+  });
+
   for (const loss of ['hinge', 'squared_hinge'] as const) {
     for (const [name, data] of [
       ['integer (float32) values', exact],
