@@ -179,7 +179,7 @@ export function plainSgd(problem: SgdProblem, s: SgdSettings, model: SgdModel): 
   const fastState = { intercept, t, eta };
   // dense rows in random order: read every cache line of the next rows a group ahead (see touchRows)
   const touchAhead = !sparse && s.shuffle && fast === null && d > 0;
-  if (touchAhead && d > 0) touched += touchRows(dense, order, 0, d);
+  if (touchAhead) touched += touchRows(dense, order, 0, d);
 
   for (epoch = 1; epoch <= s.maxIter; epoch++) {
     if (s.shuffle) shuffleInPlace(order, s.random);
