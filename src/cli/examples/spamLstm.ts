@@ -3,6 +3,7 @@ import type { Callback } from '../../nn/callbacks/Callback.js';
 import { Dense } from '../../nn/layers/Dense.js';
 import { Embedding } from '../../nn/layers/Embedding.js';
 import { LSTM } from '../../nn/layers/rnn/LSTM.js';
+import { takeRows } from '../../nn/models/data.js';
 import { Sequential } from '../../nn/models/Sequential.js';
 import { tensor } from '../../ops/creation.js';
 import { Adam } from '../../optim/Adam.js';
@@ -88,14 +89,6 @@ export function spamSplit(
   return { train: part(0, cut), test: part(cut, messages.length) };
 }
 
-/** The first `n` rows of an [rows, …] tensor (all when n is larger). */
-function firstRows(t: Tensor, n: number): Tensor {
-  const rows = t.shape[0] as number;
-  if (n >= rows) return t;
-  const width = t.size / rows;
-  return new Tensor(t.data.slice(0, n * width), [n, ...t.shape.slice(1)]);
-}
-
 /**
  * Trains the ham/spam classifier with Adam(1e-3) and sparse categorical cross-entropy and tests it on the
  * held-out 20 %.
@@ -109,8 +102,8 @@ export async function trainSpamLstm(options: SpamLstmOptions = {}, callbacks: Ca
   const split = spamSplit(vocabularySize, seed);
   const nTrain = Math.min(options.trainSize ?? Infinity, split.train.y.size);
   const nTest = Math.min(options.testSize ?? Infinity, split.test.y.size);
-  const train = { x: firstRows(split.train.x, nTrain), y: firstRows(split.train.y, nTrain) };
-  const test = { x: firstRows(split.test.x, nTest), y: firstRows(split.test.y, nTest) };
+  const train = { x: takeRows(split.train.x, null, 0, nTrain), y: takeRows(split.train.y, null, 0, nTrain) };
+  const test = { x: takeRows(split.test.x, null, 0, nTest), y: takeRows(split.test.y, null, 0, nTest) };
   const model = spamLstm(vocabularySize);
   model.compile({
     optimizer: new Adam({ learningRate: 1e-3 }),

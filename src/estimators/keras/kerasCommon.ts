@@ -6,6 +6,7 @@ import { ConfigError, DataError, ShapeError } from '../../errors/errors.js';
 import { deserializeLayer } from '../../nn/engine/registry.js';
 import '../../nn/layers/all.js';
 import { Model } from '../../nn/models/Model.js';
+import { takeRows } from '../../nn/models/data.js';
 import { Sequential } from '../../nn/models/Sequential.js';
 import { getOptimizer } from '../../optim/getOptimizer.js';
 import type { DType, TypedArray } from '../../tensor/dtype.js';
@@ -244,17 +245,6 @@ export function inputTensor(model: Model, m: DenseMatrix): Tensor {
   return new Tensor(data, [m.rows, m.cols]);
 }
 
-/** Copies rows `order[start..end)` of a row-major array with `width` values per row. */
-function gather(src: TypedArray, width: number, order: Int32Array, start: number, end: number): TypedArray {
-  const Ctor = src.constructor as new (n: number) => TypedArray;
-  const out = new Ctor((end - start) * width);
-  for (let i = start; i < end; i++) {
-    const r = order[i] as number;
-    out.set(src.subarray(r * width, (r + 1) * width), (i - start) * width);
-  }
-  return out;
-}
-
 /** Training targets: a row-major array, `width` values per row, shaped `[n]` (width 1) or `[n, width]` by `shape`. */
 export interface Targets {
   data: Float32Array | Float64Array;
@@ -278,22 +268,22 @@ export function trainModel(
   params: KerasParams,
 ): number[] {
   const n = x.shape[0] as number;
-  const cols = x.shape[1] as number;
   const rng = new Random(params.seed === null ? randomFor(undefined).nextUint32() : (params.seed ^ 0x5bd1e995) >>> 0);
   const identity = Int32Array.from({ length: n }, (_, i) => i);
   const w = weights === null ? null : model.dtype === 'float64' ? weights : Float32Array.from(weights);
+  const targets = new Tensor(y.data, [n, ...y.rowShape]);
+  const rowWeights = w === null ? null : new Tensor(w, [n]);
   const curve: number[] = [];
   for (let epoch = 0; epoch < params.epochs; epoch++) {
     const order = params.shuffle ? rng.permutation(n) : identity;
     let total = 0;
     for (let start = 0; start < n; start += params.batchSize) {
       const end = Math.min(n, start + params.batchSize);
-      const rows = end - start;
-      const bx = new Tensor(gather(x.data, cols, order, start, end), [rows, cols]);
-      const by = new Tensor(gather(y.data, y.width, order, start, end), [rows, ...y.rowShape]);
-      const bw = w === null ? null : new Tensor(gather(w, 1, order, start, end), [rows]);
+      const bx = takeRows(x, order, start, end);
+      const by = takeRows(targets, order, start, end);
+      const bw = rowWeights === null ? null : takeRows(rowWeights, order, start, end);
       const logs = model.trainOnBatch(bx, by, { sampleWeight: bw });
-      total += (logs.loss as number) * rows;
+      total += (logs.loss as number) * (end - start);
     }
     const loss = total / n;
     curve.push(loss);
