@@ -1,3 +1,5 @@
+import { argmaxAt } from '../../nn/metrics/Metric.js';
+
 /** counts[true][predicted] for integer labels in [0, classes). */
 export function confusionCounts(truth: ArrayLike<number>, predicted: ArrayLike<number>, classes: number): number[][] {
   const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
@@ -19,10 +21,6 @@ export function formatConfusion(m: number[][], names: readonly string[]): string
 export function argmaxRows(data: ArrayLike<number>, width: number): Int32Array {
   const rows = data.length / width;
   const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let best = 0;
-    for (let k = 1; k < width; k++) if ((data[r * width + k] as number) > (data[r * width + best] as number)) best = k;
-    out[r] = best;
-  }
+  for (let r = 0; r < rows; r++) out[r] = argmaxAt(data, r * width, width);
   return out;
 }

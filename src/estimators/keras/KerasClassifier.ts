@@ -1,3 +1,4 @@
+import { argmaxAt } from '../../nn/metrics/Metric.js';
 import { ConfigError, DataError } from '../../errors/errors.js';
 import type { Model } from '../../nn/models/Model.js';
 import { BaseClassifier, type ClassifierState, type FitOptions } from '../base/BaseClassifier.js';
@@ -179,12 +180,7 @@ export class KerasClassifier extends BaseClassifier<KerasClassifierOptions, Kera
     const p = this.proba(X, 'predict');
     const s = this.fitted('predict');
     const out: Label[] = new Array<Label>(p.rows);
-    for (let i = 0; i < p.rows; i++) {
-      let best = 0;
-      for (let c = 1; c < p.cols; c++)
-        if ((p.data[i * p.cols + c] as number) > (p.data[i * p.cols + best] as number)) best = c;
-      out[i] = s.classes[best] as Label;
-    }
+    for (let i = 0; i < p.rows; i++) out[i] = s.classes[argmaxAt(p.data, i * p.cols, p.cols)] as Label;
     return out;
   }
 
