@@ -252,14 +252,32 @@ export abstract class Layer {
         { layer: this.name },
       );
     }
-    const xs = (list as Tensor[]).map((t) =>
-      this.castInputs && isFloat(t.dtype) && t.dtype !== this.dtype ? cast(t, this.dtype) : t,
-    );
-    const shapes = xs.map((t) => t.shape);
-    this.checkInputShapes(shapes);
-    this.ensureBuilt(wasList ? shapes : (shapes[0] as Shape));
+    const xs = this.prepareCall(list as Tensor[], wasList);
     const out = this.call(wasList ? xs : (xs[0] as Tensor), options);
     return Array.isArray(out) ? out : [out];
+  }
+
+  /**
+   * What `apply` does to concrete inputs before `call`: casts float inputs to the layer's dtype (where
+   * `castInputs`), checks their shapes against the input spec and builds the layer. For callers that compute the
+   * layer's output themselves (a model fusing it with the next layer).
+   * @throws ShapeError naming the layer.
+   */
+  protected prepareCall(inputs: Tensor[], wasList: boolean): Tensor[] {
+    const xs = inputs.map((t) =>
+      this.castInputs && isFloat(t.dtype) && t.dtype !== this.dtype ? cast(t, this.dtype) : t,
+    );
+    this.prepareShapes(
+      xs.map((t) => t.shape),
+      wasList,
+    );
+    return xs;
+  }
+
+  /** The shape part of `prepareCall`: checks input shapes against the input spec and builds the layer. */
+  protected prepareShapes(shapes: Shape[], wasList: boolean): void {
+    this.checkInputShapes(shapes);
+    this.ensureBuilt(wasList ? shapes : (shapes[0] as Shape));
   }
 
   private applySymbolic(inputs: SymbolicTensor[], wasList: boolean): SymbolicTensor[] {

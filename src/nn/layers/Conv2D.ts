@@ -1,11 +1,9 @@
 import type { FusedActivation } from '../../backend/kernels.js';
 import { isFusable } from '../../ops/fusedActivation.js';
 import { type Conv2DOptions, conv2d } from '../../ops/conv2d.js';
-import { cast } from '../../ops/cast.js';
 import { conv2dBiasActivation } from '../../ops/conv2dBiasActivation.js';
 import { conv2dBiasActivationMaxPool } from '../../ops/conv2dBiasActivationMaxPool.js';
 import { bool, checkSpec, defined, intRange, optional, str } from '../../optim/checks.js';
-import { isFloat } from '../../tensor/dtype.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { type ActivationFn, activationName, getActivation } from '../activations.js';
 import { type CallOptions, Layer, type LayerArgs, type LayerConfig, single, singleShape } from '../engine/Layer.js';
@@ -134,9 +132,7 @@ export class Conv2D extends Layer {
    * @throws ShapeError naming the layer (this one or `pool`), as `apply`.
    */
   applyPooled(input: Tensor, pool: MaxPooling2D, _options: CallOptions = {}): Tensor {
-    const x = this.castInputs && isFloat(input.dtype) && input.dtype !== this.dtype ? cast(input, this.dtype) : input;
-    this.checkInputShapes([x.shape]);
-    this.ensureBuilt(x.shape);
+    const x = this.prepareCall([input], false)[0] as Tensor;
     pool.prepareInput(this.computeOutputShape(x.shape));
     const kernel = (this.kernel as LayerWeight).value;
     const bias = this.bias ? this.bias.value : null;

@@ -46,8 +46,7 @@ export abstract class Pooling2D extends Layer {
    * @throws ShapeError naming the layer, as `apply`.
    */
   prepareInput(shape: Shape): Shape {
-    this.checkInputShapes([shape]);
-    this.ensureBuilt(shape);
+    this.prepareShapes([shape], false);
     return this.computeOutputShape(shape);
   }
 
