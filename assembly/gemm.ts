@@ -260,7 +260,32 @@ export function gemmComputeTask(t: i32, p: usize, scratch: usize): void {
   const ap0 = pa(p, G_AP) + <usize>batch * pa(p, G_APSTRIDE);
   const bp0 = pa(p, G_BP) + <usize>batch * pa(p, G_BPSTRIDE);
   const c = pa(p, G_C) + <usize>batch * pa(p, G_CSTRIDE);
-  const ldc = pi(p, G_LDC);
+  computeBlock(ap0, bp0, c, pi(p, G_LDC), m, n, k, kcMax, ir0, ir1, jr0, jr1, scratch);
+}
+
+/**
+ * C's panels [ir0, ir1) × [jr0, jr1) (MR rows, NR columns each; C [m, n], row stride ldc) = packed A · packed B over
+ * every k block of at most kcMax steps, in one fixed order. A and B are packed as the pack phase writes them (k block
+ * at pc0 starts at pc0·panels·bytes per step). Edge tiles go through `scratch` (4×8 floats). Shared with the LSTM's
+ * weight gradients, whose operands its backward writes already packed (assembly/lstm.ts).
+ */
+export function computeBlock(
+  ap0: usize,
+  bp0: usize,
+  c: usize,
+  ldc: i32,
+  m: i32,
+  n: i32,
+  k: i32,
+  kcMax: i32,
+  ir0: i32,
+  ir1: i32,
+  jr0: i32,
+  jr1: i32,
+  scratch: usize,
+): void {
+  const mp = (m + 3) >> 2;
+  const np = (n + 7) >> 3;
   const ldcb = (<usize>ldc) << 2;
   for (let pc0 = 0; pc0 < k; pc0 += kcMax) {
     const kc = imin(kcMax, k - pc0);

@@ -55,7 +55,7 @@ import {
   LW_N,
   LW_NCP,
 } from '../src/backend/wasm/abi';
-import { micro } from './gemm';
+import { computeBlock } from './gemm';
 import { imin, madd, pa, pi } from './simd';
 
 /** Packs NR-column panels of op(B) [k, n] (zero past column n), all k steps in one block. */
@@ -584,44 +584,11 @@ export function lstmWeightGradTask(t: i32, p: usize, scratch: usize): void {
   const mcp = pi(p, LW_MCP);
   const ncp = pi(p, LW_NCP);
   const cb = pi(p, LW_CB);
-  const mp = (m + 3) >> 2;
-  const np = (n + 7) >> 3;
   const ib = t / cb;
   const jb = t - ib * cb;
   const ir0 = ib * mcp;
-  const ir1 = imin(ir0 + mcp, mp);
   const jr0 = jb * ncp;
-  const jr1 = imin(jr0 + ncp, np);
-  const ldcb = (<usize>n) << 2;
-  for (let pc0 = 0; pc0 < k; pc0 += KC) {
-    const kc = imin(KC, k - pc0);
-    const accumulate = pc0 > 0;
-    const ap = ap0 + <usize>pc0 * <usize>mp * 16;
-    const bp = bp0 + <usize>pc0 * <usize>np * 32;
-    const apStep = (<usize>kc) << 4;
-    const bpStep = (<usize>kc) << 5;
-    for (let jr = jr0; jr < jr1; jr++) {
-      const bpanel = bp + <usize>jr * bpStep;
-      const nr = imin(8, n - (jr << 3));
-      for (let ir = ir0; ir < ir1; ir++) {
-        const apanel = ap + <usize>ir * apStep;
-        const mr = imin(4, m - (ir << 2));
-        const cptr = c + <usize>(ir << 2) * ldcb + ((<usize>(jr << 3)) << 2);
-        if (mr == 4 && nr == 8) {
-          micro(apanel, bpanel, kc, cptr, ldcb, accumulate);
-        } else {
-          micro(apanel, bpanel, kc, scratch, 32, false);
-          for (let i = 0; i < mr; i++) {
-            const crow = cptr + <usize>i * ldcb;
-            const srow = scratch + ((<usize>i) << 5);
-            for (let j = 0; j < nr; j++) {
-              const o = (<usize>j) << 2;
-              const v = load<f32>(srow + o);
-              store<f32>(crow + o, accumulate ? load<f32>(crow + o) + v : v);
-            }
-          }
-        }
-      }
-    }
-  }
+  const ir1 = imin(ir0 + mcp, (m + 3) >> 2);
+  const jr1 = imin(jr0 + ncp, (n + 7) >> 3);
+  computeBlock(ap0, bp0, c, n, m, n, k, KC, ir0, ir1, jr0, jr1, scratch);
 }
