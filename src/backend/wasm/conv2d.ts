@@ -25,7 +25,13 @@ import {
 } from './abi.js';
 import { gemm } from './gemm.js';
 import type { WasmRuntime } from './runtime.js';
-import { winogradConvAt, winogradEligible, winogradFilterGradAt, winogradFilterGradEligible } from './winograd.js';
+import {
+  type WinogradSizes,
+  winogradConvAt,
+  winogradEligible,
+  winogradFilterGradAt,
+  winogradFilterGradEligible,
+} from './winograd.js';
 
 /** Sizes of a convolution: input [n, h, w, c], filter [kh, kw, c, f], output [n, oh, ow, f]. */
 export interface ConvSizes {
@@ -69,6 +75,16 @@ export function geometrySlots(d: ConvSizes, g: Conv2DGeometry): Map<number, numb
   ]);
 }
 
+/** 2×2 output tiles over `n` images of oh × ow outputs (partial tiles at the edges counted). */
+function tiles2x2(n: number, oh: number, ow: number): number {
+  return n * Math.ceil(oh / 2) * Math.ceil(ow / 2);
+}
+
+/** The Winograd sizes of the forward convolution `d` (also those of its filter gradient). */
+function forwardSizes(d: ConvSizes, g: Conv2DGeometry): WinogradSizes {
+  return { n: d.n, h: d.h, w: d.w, cin: d.c, cout: d.f, oh: d.oh, ow: d.ow, pt: g.pads[0], pl: g.pads[2] };
+}
+
 /**
  * Forward convolution into the arena: y [pixels × f] = implicit im2col(x) [pixels × taps] · filter [taps × f], or
  * Winograd F(2×2, 3×3) where `winogradEligible` takes it (3×3, stride 1, enough channels and tiles).
@@ -81,9 +97,8 @@ export function convForwardAt(
   fPtr: number,
   yPtr: number,
 ): void {
-  if (winogradEligible(d.kh, d.kw, d.c, d.f, d.n * Math.ceil(d.oh / 2) * Math.ceil(d.ow / 2), g)) {
-    const s = { n: d.n, h: d.h, w: d.w, cin: d.c, cout: d.f, oh: d.oh, ow: d.ow, pt: g.pads[0], pl: g.pads[2] };
-    winogradConvAt(rt, s, xPtr, fPtr, false, yPtr);
+  if (winogradEligible(d.kh, d.kw, d.c, d.f, tiles2x2(d.n, d.oh, d.ow), g)) {
+    winogradConvAt(rt, forwardSizes(d, g), xPtr, fPtr, false, yPtr);
     return;
   }
   gemm(rt, {
@@ -124,10 +139,8 @@ export function convFilterGradAt(
   dyPtr: number,
   dwPtr: number,
 ): void {
-  const tiles = d.n * Math.ceil(d.oh / 2) * Math.ceil(d.ow / 2);
-  if (winogradFilterGradEligible(d.kh, d.kw, d.c, d.f, tiles, g)) {
-    const s = { n: d.n, h: d.h, w: d.w, cin: d.c, cout: d.f, oh: d.oh, ow: d.ow, pt: g.pads[0], pl: g.pads[2] };
-    winogradFilterGradAt(rt, s, xPtr, dyPtr, dwPtr);
+  if (winogradFilterGradEligible(d.kh, d.kw, d.c, d.f, tiles2x2(d.n, d.oh, d.ow), g)) {
+    winogradFilterGradAt(rt, forwardSizes(d, g), xPtr, dyPtr, dwPtr);
     return;
   }
   gemm(rt, {
@@ -175,7 +188,7 @@ export function convInputGradAt(
   fPtr: number,
   dxPtr: number,
 ): void {
-  if (winogradEligible(d.kh, d.kw, d.f, d.c, d.n * Math.ceil(d.h / 2) * Math.ceil(d.w / 2), g)) {
+  if (winogradEligible(d.kh, d.kw, d.f, d.c, tiles2x2(d.n, d.h, d.w), g)) {
     // A full correlation of dy with the filter rotated by 180°, channels swapped: again a 3×3 stride-1 conv.
     const s = { n: d.n, h: d.oh, w: d.ow, cin: d.f, cout: d.c, oh: d.h, ow: d.w, pt: 2 - g.pads[0], pl: 2 - g.pads[2] };
     winogradConvAt(rt, s, dyPtr, fPtr, true, dxPtr);
