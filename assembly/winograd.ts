@@ -53,6 +53,9 @@ import {
   WG_WORKBYTES,
   WG_X,
   WG_Y,
+  WG_STAGE_BYTES,
+  WG_STAGE43_BYTES,
+  WG_DW_STAGE43_BYTES,
   WG_ZERO,
 } from '../src/backend/wasm/abi';
 import { micro } from './gemm';
@@ -218,7 +221,7 @@ export function winoTileTask(t: i32, p: usize, scratch: usize): void {
   const mStride = (<usize>(bt * ldm)) << 2; // one product M[t]
   const mBase = work + 16 * aStride;
   const stage = mBase + 16 * mStride; // 1 KiB: row passes of 4 tiles
-  const ptrs = stage + 1024; // 256 B: pixel addresses of 4 tiles
+  const ptrs = stage + WG_STAGE_BYTES; // WG_PTRS_BYTES: pixel addresses of 4 tiles
   const zeroPixel = pa(p, WG_ZERO);
   const i0 = t * bt;
   const n = imin(bt, tiles - i0);
@@ -781,7 +784,7 @@ export function winoTile43Task(t: i32, p: usize, scratch: usize): void {
   const mStride = (<usize>(bt * ldm)) << 2;
   const mBase = work + 36 * aStride;
   const stage = mBase + 36 * mStride; // 4 tiles × 36 vectors
-  const ptrs = stage + 2304; // 4 tiles × 36 addresses
+  const ptrs = stage + WG_STAGE43_BYTES; // 4 tiles × 36 addresses
   const zeroPixel = pa(p, WG_ZERO);
   const i0 = t * bt;
   const n = imin(bt, tiles - i0);
@@ -992,7 +995,7 @@ export function winoDwPart43Task(t: i32, p: usize, scratch: usize): void {
   const bStride = <usize>np * bPanel;
   const bBase = work + 36 * aStride;
   const stage = bBase + 36 * bStride; // 36 vectors
-  const ptrs = stage + 576; // 36 input pixels, then 16 dz pixels
+  const ptrs = stage + WG_DW_STAGE43_BYTES; // 36 input pixels, then 16 dz pixels
   const mStride = (<usize>(kp * ldm)) << 2;
   const mBase = pa(p, WG_PART) + <usize>t * pa(p, WG_PSTRIDE);
   const inPixel = (<usize>cin) << 2;

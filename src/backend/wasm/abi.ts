@@ -315,6 +315,13 @@ export const WG_DW = 28; // the filter gradient [3, 3, WG_CIN, WG_COUT]
 export const WG_PART = 29; // partial sums: part k's 16 M[t] (WG_KP × WG_NP·8 each) at WG_PART + k·WG_PSTRIDE
 export const WG_PSTRIDE = 30;
 export const WG_PARTS = 31;
+// Bytes after the panels of each thread's Winograd workspace (the driver sizes the workspace with them):
+export const WG_STAGE_BYTES = 1024; // F(2×2, 3×3) tiles: row passes of 4 tiles
+export const WG_PTRS_BYTES = 256; // … and their pixel addresses
+export const WG_STAGE43_BYTES = 2304; // F(4×4, 3×3) tiles: 4 tiles × 36 vectors
+export const WG_PTRS43_BYTES = 576; // … and 4 tiles × 36 addresses
+export const WG_DW_STAGE43_BYTES = 576; // F(3×3, 4×4) filter gradient: 36 vectors
+export const WG_DW_PTRS43_BYTES = 208; // … then 36 input and 16 dz pixel addresses
 
 // Convolution + tiling max pooling (assembly/convPool.ts, driver src/backend/wasm/conv2dPoolFused.ts).
 // K_CP_GRAD also reads the direct convolution's DC_* and GEO_* slots, so these slots avoid theirs.

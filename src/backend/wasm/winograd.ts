@@ -15,6 +15,12 @@ import {
   K_WINO_TILES,
   NR,
   WG_BT,
+  WG_DW_PTRS43_BYTES,
+  WG_DW_STAGE43_BYTES,
+  WG_PTRS43_BYTES,
+  WG_PTRS_BYTES,
+  WG_STAGE43_BYTES,
+  WG_STAGE_BYTES,
   WG_CIN,
   WG_COUT,
   WG_DW,
@@ -231,7 +237,7 @@ export function winogradConvAt(
   let bt = Math.max(blockMin, Math.min(blockMax, Math.floor(workBytes / perTile / 4) * 4));
   const threads = parallel ? rt.threads : 1;
   while (bt > 4 && Math.ceil(tiles / bt) < 4 * threads) bt -= 4;
-  const taskBytes = bt * perTile + (big ? 2304 + 576 : 1024 + 256);
+  const taskBytes = bt * perTile + (big ? WG_STAGE43_BYTES + WG_PTRS43_BYTES : WG_STAGE_BYTES + WG_PTRS_BYTES);
   const zero = rt.alloc(kp * 4 + 16);
   rt.f32.fill(0, zero >> 2, (zero >> 2) + kp + 4);
   // A workspace for every thread of the pool: even a phase run on the calling thread may lend a task to a worker
@@ -304,7 +310,7 @@ export function winogradFilterGradAt(
   const tpt = Math.ceil(tiles / parts);
   const perTile = count * (kp + ldm) * 4;
   const bt = Math.max(4, Math.min(dwBlockTiles, tpt, Math.floor(dwWorkBytes / perTile / 4) * 4));
-  const taskBytes = bt * perTile + (big ? 576 + 208 : 0);
+  const taskBytes = bt * perTile + (big ? WG_DW_STAGE43_BYTES + WG_DW_PTRS43_BYTES : 0);
   // A workspace for every thread of the pool: even a phase run on the calling thread may lend a task to a worker
   // that is just finishing the previous phase.
   const work = rt.alloc(rt.threads * taskBytes);
