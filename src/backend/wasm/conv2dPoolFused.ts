@@ -30,12 +30,8 @@ import { type ConvSizes, convSizes, geometrySlots } from './conv2d.js';
 import { conv2DBiasActivationAt, conv2DBiasActivationGradFrom } from './conv2dFused.js';
 import { directConvEligible } from './directConv.js';
 import { PARALLEL_ELEMENTS, maxPoolAt, maxPoolGradAt } from './pool2d.js';
+import { RetainedState } from './RetainedState.js';
 import type { RetainedBlock, WasmRuntime } from './runtime.js';
-
-/** Gives back the retained block of a forward state that was collected before its backward ran (or never ran). */
-const collected = new FinalizationRegistry<{ rt: WasmRuntime; block: RetainedBlock }>(({ rt, block }) => {
-  rt.release(block);
-});
 
 /** Multiply-adds per forward task of the direct convolution, as its driver (directConv.ts) sizes its gradient tasks. */
 const TASK_FLOPS = 1 << 16;
@@ -48,7 +44,7 @@ const TASK_FLOPS = 1 << 16;
  * needs nothing else). Valid until `release` (the op calls it once backward has run; the garbage collector, if the
  * state is dropped before).
  */
-export class RetainedConvPoolState implements ConvPoolState {
+export class RetainedConvPoolState extends RetainedState implements ConvPoolState {
   /** Address of the convolution output [N, outH, outW, F], or of the codes [N, pooledH, pooledW, F], in the block. */
   readonly at: number;
   private recomputed: Tensor | null = null;
@@ -62,19 +58,15 @@ export class RetainedConvPoolState implements ConvPoolState {
    * @param recompute Computes the convolution output again (read through `conv` when only codes are kept).
    */
   constructor(
-    readonly rt: WasmRuntime,
-    private readonly block: RetainedBlock,
+    rt: WasmRuntime,
+    block: RetainedBlock,
     readonly convShape: readonly [number, number, number, number],
     readonly y: Tensor,
     readonly codes: boolean,
     private readonly recompute: () => Tensor,
   ) {
+    super(rt, block, 'Conv2DBiasActivationMaxPool');
     this.at = block.at;
-    collected.register(this, { rt, block }, this);
-  }
-
-  get released(): boolean {
-    return !this.block.live;
   }
 
   /**
@@ -82,22 +74,14 @@ export class RetainedConvPoolState implements ConvPoolState {
    * backward that does not run on this runtime). @throws BackendError after `release`.
    */
   get conv(): Tensor {
-    if (!this.block.live) {
-      throw new BackendError(
-        'wasm backend: Conv2DBiasActivationMaxPool state read after release(); run the forward again.',
-        { backend: 'wasm' },
-      );
-    }
+    this.checkLive();
     if (this.codes) return (this.recomputed ??= this.recompute());
     const n = this.convShape.reduce((a, b) => a * b, 1);
     return new Tensor(this.rt.f32.subarray(this.at >> 2, (this.at >> 2) + n), this.convShape);
   }
 
-  release(): void {
-    if (!this.block.live) return;
-    collected.unregister(this);
+  protected override onRelease(): void {
     this.recomputed = null;
-    this.rt.release(this.block);
   }
 }
 

@@ -1,4 +1,3 @@
-import { BackendError } from '../../errors/errors.js';
 import { Tensor } from '../../tensor/Tensor.js';
 import type { LSTMSequenceGrads, LSTMSequenceState } from '../kernels.js';
 import {
@@ -50,15 +49,11 @@ import {
   LW_NCP,
 } from './abi.js';
 import { GEMM_TUNING } from './gemm.js';
+import { RetainedState } from './RetainedState.js';
 import type { RetainedBlock, WasmRuntime } from './runtime.js';
 
 /** Below this many flops per step product, a sequence runs on the calling thread only. */
 const PARALLEL_STEP_FLOPS = 2e5;
-
-/** Gives back the retained block of a forward state that was collected before its backward ran (or never ran). */
-const collected = new FinalizationRegistry<{ rt: WasmRuntime; block: RetainedBlock }>(({ rt, block }) => {
-  rt.release(block);
-});
 
 /** Rounds a byte count up to the 64-byte alignment of arena buffers. */
 const align64 = (bytes: number): number => Math.ceil(bytes / 64) * 64;
@@ -69,7 +64,7 @@ const align64 = (bytes: number): number => Math.ceil(bytes / 64) * 64;
  * (the op calls it once backward has run; the garbage collector, if the state is dropped before); `h` is copied out
  * on first use (an op that needs only the last step reads `lastStep` instead).
  */
-export class RetainedLstmState implements LSTMSequenceState {
+export class RetainedLstmState extends RetainedState implements LSTMSequenceState {
   /** Addresses of the gates [B, T, 4H], states [B, T, H], cells [B, T, H] and input x [B, T, D] in the block. */
   readonly z: number;
   readonly hs: number;
@@ -83,16 +78,16 @@ export class RetainedLstmState implements LSTMSequenceState {
    * @param dims [B, T, H, D].
    */
   constructor(
-    readonly rt: WasmRuntime,
-    private readonly block: RetainedBlock,
+    rt: WasmRuntime,
+    block: RetainedBlock,
     private readonly dims: readonly [number, number, number, number],
   ) {
+    super(rt, block, 'LSTMSequence');
     const [B, T, H] = dims;
     this.z = block.at;
     this.hs = this.z + align64(B * T * 16 * H);
     this.cs = this.hs + align64(B * T * 4 * H);
     this.xs = this.cs + align64(B * T * 4 * H);
-    collected.register(this, { rt, block }, this);
   }
 
   /** Every step's state [B, T, H], copied out of the block (once). */
@@ -120,10 +115,6 @@ export class RetainedLstmState implements LSTMSequenceState {
     return align64(B * T * 16 * H) + 2 * align64(B * T * 4 * H) + align64(B * T * 4 * D);
   }
 
-  get released(): boolean {
-    return !this.block.live;
-  }
-
   get gates(): Tensor {
     const [B, T, H] = this.dims;
     return new Tensor(this.view(this.z, B * T * 4 * H), [B, T, 4 * H]);
@@ -134,18 +125,8 @@ export class RetainedLstmState implements LSTMSequenceState {
     return new Tensor(this.view(this.cs, B * T * H), [B, T, H]);
   }
 
-  release(): void {
-    if (!this.block.live) return;
-    collected.unregister(this);
-    this.rt.release(this.block);
-  }
-
   private view(at: number, n: number): Float32Array {
-    if (!this.block.live) {
-      throw new BackendError('wasm backend: LSTMSequence state read after release(); run the forward again.', {
-        backend: 'wasm',
-      });
-    }
+    this.checkLive();
     return this.rt.f32.subarray(at >> 2, (at >> 2) + n);
   }
 }
